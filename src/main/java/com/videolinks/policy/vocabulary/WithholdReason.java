@@ -1,0 +1,4 @@
+package com.videolinks.policy.vocabulary;
+
+/** Why a session has no link at all. */
+public enum WithholdReason { PLAN_NOT_PREMIUM, NO_DEFAULT_ACCOUNT, DEFAULT_ACCOUNT_DISCONNECTED, SESSION_OFFLINE, REMOVED_FROM_SESSION }
