@@ -1,0 +1,128 @@
+package com.videolinks.booking;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.common.ConflictException;
+import com.videolinks.common.InvalidInputException;
+import com.videolinks.security.Access;
+import com.videolinks.security.AppUser;
+import com.videolinks.security.Role;
+import com.videolinks.session.Session;
+import com.videolinks.session.Sessions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Customers, their bookings, and the My Bookings list a signed-in customer sees. */
+@RestController
+class BookingController {
+
+    record NewCustomer(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
+                       @Size(max = 10) String locale, @Size(max = 60) String timeZone) {
+    }
+
+    record NewBooking(@NotNull Long customerId) {
+    }
+
+    private final Customers customers;
+    private final Bookings bookings;
+    private final MyBookings myBookings;
+    private final Sessions sessions;
+    private final ServiceOfferings services;
+    private final Access access;
+
+    BookingController(Customers customers, Bookings bookings, MyBookings myBookings, Sessions sessions,
+                      ServiceOfferings services, Access access) {
+        this.customers = customers;
+        this.bookings = bookings;
+        this.myBookings = myBookings;
+        this.sessions = sessions;
+        this.services = services;
+        this.access = access;
+    }
+
+    @PostMapping("/api/sites/{siteId}/customers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Customer addCustomer(@PathVariable long siteId, @Valid @RequestBody NewCustomer customer) {
+        access.requireSiteManager(siteId);
+        return customers.create(siteId, customer.name().strip(), customer.email().strip(),
+                locale(customer.locale()), zone(customer.timeZone()));
+    }
+
+    @GetMapping("/api/customers/{customerId}")
+    Customer customer(@PathVariable long customerId) {
+        access.requireCustomerOrManager(customerId);
+        return customers.get(customerId);
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/bookings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Booking book(@PathVariable long sessionId, @Valid @RequestBody NewBooking booking) {
+        Session session = sessions.get(sessionId);
+        long siteId = services.get(session.serviceId()).siteId();
+        Customer customer = customers.find(booking.customerId())
+                .orElseThrow(() -> new InvalidInputException("customerId", "no customer " + booking.customerId()));
+        access.requireCustomerOrManager(customer.id());
+        if (customer.siteId() != siteId) {
+            throw new InvalidInputException("customerId", "customer " + customer.id() + " is not a customer of this site");
+        }
+        if (bookings.find(sessionId, customer.id()).isPresent()) {
+            throw new ConflictException("already-booked", "Customer " + customer.id() + " already booked session " + sessionId);
+        }
+        return bookings.book(sessionId, customer.id());
+    }
+
+    @GetMapping("/api/customers/{customerId}/bookings")
+    List<BookingView> bookingsOf(@PathVariable long customerId) {
+        access.requireCustomerOrManager(customerId);
+        return myBookings.of(customerId);
+    }
+
+    @GetMapping("/api/me/bookings")
+    List<BookingView> mine() {
+        AppUser user = access.current();
+        if (user.role() != Role.CUSTOMER || user.customerId() == null) {
+            throw new AccessDeniedException("only customers have bookings");
+        }
+        return myBookings.of(user.customerId());
+    }
+
+    private static Locale locale(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Locale.KOREAN;
+        }
+        try {
+            return new Locale.Builder().setLanguageTag(tag.strip()).build();
+        } catch (IllformedLocaleException e) {
+            throw new InvalidInputException("locale", "is not a language tag such as ko or en");
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        if (id == null || id.isBlank()) {
+            return ZoneId.of("Asia/Seoul");
+        }
+        try {
+            return ZoneId.of(id.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("timeZone", "is not a known time zone such as Asia/Seoul");
+        }
+    }
+}

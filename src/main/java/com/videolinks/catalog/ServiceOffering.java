@@ -1,0 +1,23 @@
+package com.videolinks.catalog;
+
+import java.util.List;
+
+import com.videolinks.policy.vocabulary.CourseLinkFact;
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.ServiceKind;
+
+/**
+ * A bookable service of a site (one-on-one, class or course; online or not), the staff assigned to it (S10)
+ * and, for a course, the custom link added in the calendar (S18) with a version that grows on every edit (S19).
+ */
+public record ServiceOffering(long id, long siteId, String name, ServiceKind kind, boolean online, Link courseLink,
+                              int courseLinkVersion, List<Long> staffIds) {
+
+    public ServiceOffering {
+        staffIds = List.copyOf(staffIds);
+    }
+
+    public CourseLinkFact courseLinkFact() {
+        return courseLink == null ? null : new CourseLinkFact(id, courseLink);
+    }
+}

@@ -1,0 +1,108 @@
+package com.videolinks.conferencing;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.videolinks.common.ConflictException;
+import com.videolinks.common.NotFoundException;
+import com.videolinks.policy.LinkPolicy;
+import com.videolinks.policy.vocabulary.AccountFact;
+import com.videolinks.policy.vocabulary.ConnectDecision;
+import com.videolinks.policy.vocabulary.ConnectRefused;
+import com.videolinks.policy.vocabulary.StaffConnectRequest;
+import com.videolinks.site.Site;
+import com.videolinks.site.Sites;
+import com.videolinks.staff.Staff;
+import com.videolinks.staff.StaffMembers;
+
+/**
+ * Connects and disconnects the site's default account (S2, S7, S9) and staff members' own accounts
+ * (S10, S12, S13). Whether a staff account may be connected is the link policy's call (S4, S14, S15).
+ */
+@Service
+public class AccountConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountConnections.class);
+
+    private final ConferencingAccounts accounts;
+    private final Sites sites;
+    private final StaffMembers staff;
+    private final LinkPolicy policy;
+
+    AccountConnections(ConferencingAccounts accounts, Sites sites, StaffMembers staff, LinkPolicy policy) {
+        this.accounts = accounts;
+        this.sites = sites;
+        this.staff = staff;
+        this.policy = policy;
+    }
+
+    public Optional<ConferencingAccount> defaultAccount(long siteId) {
+        Site site = sites.get(siteId);
+        return Optional.ofNullable(site.defaultAccountId()).flatMap(accounts::find);
+    }
+
+    public Optional<ConferencingAccount> staffAccount(long staffId) {
+        return Optional.ofNullable(staff.get(staffId).accountId()).flatMap(accounts::find);
+    }
+
+    /** Connects a new default account; the previous one, if any, is disconnected and kept for history. */
+    @Transactional
+    public ConferencingAccount connectDefault(long siteId, AccountRequest request) {
+        request.checkMatchesProvider();
+        Site site = sites.get(siteId);
+        defaultAccount(siteId).filter(ConferencingAccount::connected).ifPresent(old -> accounts.disconnect(old.id()));
+        ConferencingAccount account = accounts.connect(siteId, null, request.provider(), request.zoomUser(),
+                request.link() == null ? null : request.link().toLink());
+        sites.setDefaultAccount(site.id(), account.id());
+        log.info("Site {} connected a {} default account {}", siteId, account.provider(), account.id());
+        return account;
+    }
+
+    /** S9: every link on the site disappears, staff accounts included, until a default is connected again. */
+    @Transactional
+    public ConferencingAccount disconnectDefault(long siteId) {
+        ConferencingAccount account = defaultAccount(siteId).filter(ConferencingAccount::connected)
+                .orElseThrow(() -> new ConflictException("no-default-account",
+                        "Site " + siteId + " has no connected default account to disconnect"));
+        accounts.disconnect(account.id());
+        log.warn("Site {} disconnected its default account {}: no session shows a video link until one is connected (S9)",
+                siteId, account.id());
+        return accounts.find(account.id()).orElseThrow();
+    }
+
+    /** Connects a staff member's own account if the policy allows it now; otherwise 409 with the policy's reasons. */
+    @Transactional
+    public ConferencingAccount connectStaff(long staffId, AccountRequest request, boolean bySelf) {
+        request.checkMatchesProvider();
+        Staff member = staff.get(staffId);
+        Site site = sites.get(member.siteId());
+        AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
+        ConnectDecision decision = policy.mayConnectStaffAccount(site.toFact(), defaultFact,
+                new StaffConnectRequest(staffId, bySelf));
+        if (!decision.allowed()) {
+            throw new ConflictException("staff-account-refused",
+                    "Staff member " + staffId + " cannot connect their own account now",
+                    decision.refusals().stream().map(ConnectRefused::reason).toList());
+        }
+        staffAccount(staffId).filter(ConferencingAccount::connected).ifPresent(old -> accounts.disconnect(old.id()));
+        ConferencingAccount account = accounts.connect(site.id(), staffId, request.provider(), request.zoomUser(),
+                request.link() == null ? null : request.link().toLink());
+        staff.setAccount(staffId, account.id());
+        log.info("Staff member {} of site {} connected a {} account {}", staffId, site.id(), account.provider(), account.id());
+        return account;
+    }
+
+    /** The staff member's sessions fall back to the site's default account (S10). */
+    @Transactional
+    public ConferencingAccount disconnectStaff(long staffId) {
+        ConferencingAccount account = staffAccount(staffId).filter(ConferencingAccount::connected)
+                .orElseThrow(() -> new NotFoundException("connected account of staff member", staffId));
+        accounts.disconnect(account.id());
+        log.info("Staff member {} disconnected their account {}", staffId, account.id());
+        return accounts.find(account.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,24 @@
+package com.videolinks.conferencing;
+
+import java.time.Instant;
+
+import com.videolinks.policy.vocabulary.AccountFact;
+import com.videolinks.policy.vocabulary.AccountRole;
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.Provider;
+
+/**
+ * A conferencing account: the site's default (no staff id, S2) or a staff member's own (S10).
+ * Zoom accounts name the Zoom user that hosts meetings; custom-link accounts carry the shared link (S3, S5).
+ */
+public record ConferencingAccount(long id, long siteId, Long staffId, Provider provider, boolean connected,
+                                  String zoomUser, Link link, Instant changedAt) {
+
+    public AccountRole role() {
+        return staffId == null ? AccountRole.SITE_DEFAULT : AccountRole.STAFF;
+    }
+
+    public AccountFact toFact() {
+        return new AccountFact(id, role(), staffId, provider, connected, link);
+    }
+}

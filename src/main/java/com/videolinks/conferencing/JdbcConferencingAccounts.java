@@ -1,0 +1,74 @@
+package com.videolinks.conferencing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.Provider;
+
+@Repository
+class JdbcConferencingAccounts implements ConferencingAccounts {
+
+    private static final String INSERT = """
+            insert into conferencing_account (site_id, staff_id, provider, connected, zoom_user,
+                                              link_url, link_password, link_description, changed_at)
+            values (:siteId, :staffId, :provider, true, :zoomUser, :url, :password, :description, :now)
+            """;
+    private static final String BY_ID = """
+            select id, site_id, staff_id, provider, connected, zoom_user, link_url, link_password,
+                   link_description, changed_at
+            from conferencing_account where id = :id
+            """;
+    private static final String DISCONNECT = """
+            update conferencing_account set connected = false, changed_at = :now where id = :id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcConferencingAccounts(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConferencingAccount connect(long siteId, Long staffId, Provider provider, String zoomUser, Link link) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(INSERT).param("siteId", siteId).param("staffId", staffId).param("provider", provider.name())
+                .param("zoomUser", zoomUser)
+                .param("url", link == null ? null : link.url())
+                .param("password", link == null ? null : link.password())
+                .param("description", link == null ? null : link.description())
+                .param("now", Timestamp.from(clock.instant()))
+                .update(key, "id");
+        return find(key.getKey().longValue()).orElseThrow();
+    }
+
+    @Override
+    public Optional<ConferencingAccount> find(long id) {
+        return jdbc.sql(BY_ID).param("id", id).query(JdbcConferencingAccounts::map).optional();
+    }
+
+    @Override
+    public void disconnect(long id) {
+        jdbc.sql(DISCONNECT).param("id", id).param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    private static ConferencingAccount map(ResultSet rs, int row) throws SQLException {
+        String url = rs.getString("link_url");
+        Link link = url == null ? null
+                : new Link(url, rs.getString("link_password"), rs.getString("link_description"));
+        Instant changedAt = rs.getTimestamp("changed_at").toInstant();
+        return new ConferencingAccount(rs.getLong("id"), rs.getLong("site_id"), rs.getObject("staff_id", Long.class),
+                Provider.valueOf(rs.getString("provider")), rs.getBoolean("connected"), rs.getString("zoom_user"),
+                link, changedAt);
+    }
+}

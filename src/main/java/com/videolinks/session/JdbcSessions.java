@@ -1,0 +1,85 @@
+package com.videolinks.session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.ManualLink;
+
+@Repository
+class JdbcSessions implements Sessions {
+
+    private static final String INSERT = """
+            insert into session (service_id, staff_id, starts_at, ends_at, online, manual_link)
+            values (:serviceId, :staffId, :startsAt, :endsAt, :online, 'NONE')
+            """;
+    private static final String COLUMNS = """
+            id, service_id, staff_id, starts_at, ends_at, online, manual_link,
+            manual_link_url, manual_link_password, manual_link_description, cancelled
+            """;
+    private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
+    private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
+    private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
+    private static final String CHANGE_MANUAL_LINK = """
+            update session set manual_link = :manualLink, manual_link_url = :url,
+                               manual_link_password = :password, manual_link_description = :description
+            where id = :id
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(INSERT).param("serviceId", serviceId).param("staffId", staffId)
+                .param("startsAt", Timestamp.from(startsAt)).param("endsAt", Timestamp.from(endsAt))
+                .param("online", online).update(key, "id");
+        return get(key.getKey().longValue());
+    }
+
+    @Override
+    public Optional<Session> find(long id) {
+        return jdbc.sql(BY_ID).param("id", id).query(JdbcSessions::map).optional();
+    }
+
+    @Override
+    public List<Session> ofService(long serviceId) {
+        return jdbc.sql(BY_SERVICE).param("serviceId", serviceId).query(JdbcSessions::map).list();
+    }
+
+    @Override
+    public int countOfService(long serviceId) {
+        return jdbc.sql(COUNT_BY_SERVICE).param("serviceId", serviceId).query(Integer.class).single();
+    }
+
+    @Override
+    public void changeManualLink(long sessionId, ManualLink manualLink, Link link) {
+        jdbc.sql(CHANGE_MANUAL_LINK).param("id", sessionId).param("manualLink", manualLink.name())
+                .param("url", link == null ? null : link.url())
+                .param("password", link == null ? null : link.password())
+                .param("description", link == null ? null : link.description())
+                .update();
+    }
+
+    private static Session map(ResultSet rs, int row) throws SQLException {
+        String url = rs.getString("manual_link_url");
+        Link link = url == null ? null
+                : new Link(url, rs.getString("manual_link_password"), rs.getString("manual_link_description"));
+        return new Session(rs.getLong("id"), rs.getLong("service_id"), rs.getObject("staff_id", Long.class),
+                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                rs.getBoolean("online"), ManualLink.valueOf(rs.getString("manual_link")), link,
+                rs.getBoolean("cancelled"));
+    }
+}

@@ -1,0 +1,14 @@
+package com.videolinks.session;
+
+import java.time.Instant;
+
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.ManualLink;
+
+/**
+ * One scheduled session of a service, with its staff member and what staff did to its link by hand
+ * (S11: added or removed; S20: a link added to an offline session).
+ */
+public record Session(long id, long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online,
+                      ManualLink manualLink, Link manualLinkValue, boolean cancelled) {
+}

@@ -1,0 +1,32 @@
+package com.videolinks.site;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import com.videolinks.common.NotFoundException;
+import com.videolinks.policy.vocabulary.Plan;
+
+/** All sites. */
+public interface Sites {
+
+    Site create(String name, String ownerUsername, Plan plan, ZoneId timeZone, boolean staffSelfService, Visibility visibility);
+
+    Optional<Site> find(long id);
+
+    default Site get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("site", id));
+    }
+
+    List<Site> ownedBy(String ownerUsername);
+
+    List<Site> all();
+
+    void changePlan(long id, Plan plan);
+
+    void changeVisibility(long id, Visibility visibility);
+
+    void changeStaffSelfService(long id, boolean enabled);
+
+    void setDefaultAccount(long id, long accountId);
+}

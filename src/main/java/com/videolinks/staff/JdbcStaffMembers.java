@@ -1,0 +1,52 @@
+package com.videolinks.staff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcStaffMembers implements StaffMembers {
+
+    private static final String INSERT = "insert into staff (site_id, name, email) values (:siteId, :name, :email)";
+    private static final String BY_ID = "select id, site_id, name, email, account_id from staff where id = :id";
+    private static final String BY_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
+    private static final String SET_ACCOUNT = "update staff set account_id = :account where id = :id";
+
+    private final JdbcClient jdbc;
+
+    JdbcStaffMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Staff create(long siteId, String name, String email) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(INSERT).param("siteId", siteId).param("name", name).param("email", email).update(key, "id");
+        return get(key.getKey().longValue());
+    }
+
+    @Override
+    public Optional<Staff> find(long id) {
+        return jdbc.sql(BY_ID).param("id", id).query(JdbcStaffMembers::map).optional();
+    }
+
+    @Override
+    public List<Staff> ofSite(long siteId) {
+        return jdbc.sql(BY_SITE).param("siteId", siteId).query(JdbcStaffMembers::map).list();
+    }
+
+    @Override
+    public void setAccount(long staffId, Long accountId) {
+        jdbc.sql(SET_ACCOUNT).param("id", staffId).param("account", accountId).update();
+    }
+
+    private static Staff map(ResultSet rs, int row) throws SQLException {
+        return new Staff(rs.getLong("id"), rs.getLong("site_id"), rs.getString("name"), rs.getString("email"),
+                rs.getObject("account_id", Long.class));
+    }
+}
