@@ -25,7 +25,8 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleCompiler {
 
     private static final String RESOURCE_DIR = "src/main/resources/videolinks/rules/";
-    private static final Pattern GENERATED_LOCATION = Pattern.compile("\\((\\d+):(\\d+)\\)");
+    private static final Pattern UNDEFINED_METHOD = Pattern.compile("The method (\\w+)\\(");
+    private static final Pattern UNRESOLVED = Pattern.compile("(\\w+) cannot be resolved");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kieServices = KieServices.Factory.get();
@@ -47,7 +48,10 @@ public final class RuleCompiler {
             KieBuilder builder = kieServices.newKieBuilder(files).buildAll(ExecutableModelProject.class);
             List<RuleProblem> errors = new ArrayList<>();
             for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-                errors.add(toProblem(message));
+                RuleProblem problem = toProblem(message, ruleSet);
+                if (problem != null) {
+                    errors.add(problem);
+                }
             }
             if (!errors.isEmpty()) {
                 throw new RuleSetRejectedException(errors);
@@ -75,20 +79,54 @@ public final class RuleCompiler {
         }
     }
 
-    private static RuleProblem toProblem(Message message) {
-        String path = message.getPath() == null ? "rules" : message.getPath();
-        String file = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
-        int line = message.getLine();
-        int column = message.getColumn();
-        String text = message.getText() == null ? "" : message.getText().strip();
-        if (line <= 0 && !path.startsWith(RESOURCE_DIR)) {
-            // errors in a consequence surface in generated Java; keep the compiler's text, which names the rule
-            Matcher at = GENERATED_LOCATION.matcher(text);
-            file = "rules (generated code for a rule consequence)";
-            if (at.find()) {
-                text = text.replaceAll("\\s+", " ");
+    /**
+     * Maps a compiler message to the operator's file. Parser errors carry the DRL path and line; errors of the
+     * executable-model code generator often carry neither, so the offending expression or method is looked up in
+     * the files. Returns null for the generator's dump of the generated Java source, which repeats another error.
+     */
+    private static RuleProblem toProblem(Message message, RuleSet ruleSet) {
+        String text = message.getText() == null ? "" : message.getText().strip().replaceAll("\\s+", " ");
+        if (text.startsWith("Java source of ")) {
+            return null;
+        }
+        String path = message.getPath();
+        String drlFile = path != null && path.endsWith(".drl") ? path.substring(path.lastIndexOf('/') + 1) : null;
+        if (drlFile != null && message.getLine() > 0) {
+            return new RuleProblem(drlFile, message.getLine(), Math.max(message.getColumn(), 0), text);
+        }
+        for (String fragment : fragments(text)) {
+            for (RuleFile file : ruleSet.files()) {
+                if (drlFile != null && !drlFile.equals(file.name())) {
+                    continue;
+                }
+                String[] lines = file.content().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    int at = lines[i].indexOf(fragment);
+                    if (at >= 0) {
+                        return new RuleProblem(file.name(), i + 1, at + 1, text);
+                    }
+                }
             }
         }
-        return new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), text.replaceAll("\\s+", " "));
+        return new RuleProblem(drlFile == null ? "rules" : drlFile, 0, 0, text);
     }
+
+    /** Pieces of the operator's own text that a generator message quotes. */
+    private static List<String> fragments(String text) {
+        List<String> fragments = new ArrayList<>();
+        Matcher method = UNDEFINED_METHOD.matcher(text);
+        if (method.find()) {
+            fragments.add(method.group(1) + "(");
+        }
+        Matcher unresolved = UNRESOLVED.matcher(text);
+        if (unresolved.find()) {
+            fragments.add(unresolved.group(1));
+        }
+        int colon = text.lastIndexOf(": ");
+        if (colon >= 0 && text.length() - colon > 5) {
+            fragments.add(text.substring(colon + 2).strip());
+        }
+        return fragments;
+    }
+
 }

@@ -1,0 +1,135 @@
+package com.videolinks.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.videolinks.policy.vocabulary.SiteFact;
+import com.videolinks.policy.vocabulary.Plan;
+
+/** A rule set that cannot work is rejected with file and line, before it can replace anything. */
+class RuleCompilerTest {
+
+    private static final String HEADER = """
+            package videolinks.rules;
+            import com.videolinks.policy.vocabulary.*;
+            """;
+
+    private final RuleCompiler compiler = new RuleCompiler();
+
+    @Test
+    void aSyntaxErrorIsReportedWithFileLineAndColumn(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("good.drl"), HEADER + """
+                rule "Sites on the free plan are noted"
+                when SiteFact( plan == Plan.FREE )
+                then
+                end
+                """);
+        Files.writeString(folder.resolve("broken.drl"), HEADER + """
+                rule "A rule with a typo"
+                when
+                    SiteFact( plan === Plan.FREE )
+                then
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RulesFolder.read(folder), "t"))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty();
+                    RuleProblem first = e.problems().get(0);
+                    assertThat(first.file()).isEqualTo("broken.drl");
+                    assertThat(first.line()).isEqualTo(5);
+                    assertThat(first.describe()).startsWith("broken.drl:5");
+                });
+    }
+
+    @Test
+    void aConstraintOnAFieldTheVocabularyLacksIsReportedWithItsFile(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("unknown-field.drl"), HEADER + """
+                rule "A rule about a field that does not exist"
+                when
+                    SiteFact( tier == "gold" )
+                then
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RulesFolder.read(folder), "t"))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class,
+                        e -> assertThat(e.getMessage()).contains("unknown-field.drl:5:15").contains("tier"));
+    }
+
+    @Test
+    void anErrorInAConsequenceNamesTheFileAndRule(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("bad-then.drl"), HEADER + """
+                rule "A rule whose consequence calls what does not exist"
+                when
+                    $site : SiteFact()
+                then
+                    $site.launchRocket();
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RulesFolder.read(folder), "t"))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class,
+                        e -> assertThat(e.getMessage()).contains("bad-then.drl:7").contains("launchRocket").doesNotContain("Java source"));
+    }
+
+    @Test
+    void anEmptyOrMissingFolderIsRejected(@TempDir Path folder) {
+        assertThatThrownBy(() -> RulesFolder.read(folder)).isInstanceOf(RuleSetRejectedException.class)
+                .hasMessageContaining("no .drl file");
+        assertThatThrownBy(() -> RulesFolder.read(folder.resolve("nope"))).isInstanceOf(RuleSetRejectedException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void binaryAndOversizedFilesAreRejectedBeforeCompiling(@TempDir Path folder) throws IOException {
+        Files.write(folder.resolve("junk.drl"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
+        Files.writeString(folder.resolve("huge.drl"), "x".repeat((int) RulesFolder.MAX_FILE_BYTES + 1));
+
+        assertThatThrownBy(() -> RulesFolder.read(folder))
+                .isInstanceOfSatisfying(RuleSetRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::file).containsExactlyInAnyOrder("huge.drl", "junk.drl"));
+    }
+
+    @Test
+    void aRuleThatRetriggersItselfIsStoppedByTheFireLimit(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("loop.drl"), HEADER + """
+                rule "A rule that inserts the fact it matches on, forever"
+                when
+                    $site : SiteFact()
+                then
+                    insert( new SiteFact( $site.siteId() + 1, $site.plan(), false, false, false, false ) );
+                end
+                """);
+        CompiledRules rules = compiler.compile(RulesFolder.read(folder), "loop");
+
+        assertThatThrownBy(() -> rules.evaluate(List.of(new SiteFact(1, Plan.FREE, false, true, true, true))))
+                .isInstanceOf(RuleLoopException.class).hasMessageContaining("re-triggers");
+    }
+
+    @Test
+    void everyBuildIsIndependentAndRemovedFromTheKieRepository(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("one.drl"), HEADER + """
+                rule "Free sites are seen"
+                when SiteFact( plan == Plan.FREE )
+                then
+                end
+                """);
+        CompiledRules first = compiler.compile(RulesFolder.read(folder), "1");
+        CompiledRules second = compiler.compile(RulesFolder.read(folder), "2");
+
+        assertThat(first.ruleNames()).containsExactly("Free sites are seen");
+        assertThat(second.hash()).isEqualTo(first.hash());
+        assertThat(org.kie.api.KieServices.Factory.get().getRepository()
+                .getKieModule(org.kie.api.KieServices.Factory.get().newReleaseId("com.videolinks.rules", "link-policy", "1.0.1")))
+                .isNull();
+    }
+}
