@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.videolinks.policy.versions.UnknownVersionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /** Every API error as RFC 9457 problem details; a 400 always names the field that was wrong. */
@@ -30,6 +31,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownVersionException.class)
+    ProblemDetail unknownVersion(UnknownVersionException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
     }
 

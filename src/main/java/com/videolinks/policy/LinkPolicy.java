@@ -1,5 +1,6 @@
 package com.videolinks.policy;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,29 +15,49 @@ import com.videolinks.policy.vocabulary.SiteFact;
 import com.videolinks.policy.vocabulary.StaffConnectRequest;
 import com.videolinks.policy.vocabulary.ViewRequest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The live link policy. Every question is answered by exactly one compiled version: a question reads the
  * reference once, so a swap never mixes two versions in one decision.
  */
 public class LinkPolicy {
 
-    private final AtomicReference<CompiledRules> live = new AtomicReference<>();
+    /** The live rules with the counter of the decisions they made (null until metrics are bound). */
+    private record Live(CompiledRules rules, Counter decisions) {
+    }
+
+    private final AtomicReference<Live> live = new AtomicReference<>();
+    private volatile MeterRegistry meters;
 
     public LinkPolicy(CompiledRules initial) {
-        live.set(Objects.requireNonNull(initial));
+        live.set(new Live(Objects.requireNonNull(initial), null));
+    }
+
+    /** Counts decisions per rule version ({@code videolinks.rules.decisions}) and exposes metaspace used. */
+    public void bindMetrics(MeterRegistry registry) {
+        this.meters = registry;
+        Gauge.builder("videolinks.rules.metaspace.used", LinkPolicy::metaspaceUsed).baseUnit("bytes")
+                .description("metaspace in use; every rule rebuild adds generated classes").register(registry);
+        publish(current());
     }
 
     /** What this session shows on this channel, and why (S4, S5, S9–S11, S17–S22). */
     public LinkDecision decide(SessionFacts facts, Channel channel) {
-        CompiledRules rules = live.get();
+        Live now = live.get();
+        if (now.decisions() != null) {
+            now.decisions().increment();
+        }
         List<Object> inserted = facts.asFacts();
         inserted.add(new ViewRequest(channel));
-        return Decisions.link(facts.session().sessionId(), channel, rules.evaluate(inserted), rules.version());
+        return Decisions.link(facts.session().sessionId(), channel, now.rules().evaluate(inserted), now.rules().version());
     }
 
     /** Whether a staff member's own account may be connected now (S4, S13–S15). */
     public ConnectDecision mayConnectStaffAccount(SiteFact site, AccountFact defaultAccount, StaffConnectRequest request) {
-        CompiledRules rules = live.get();
+        CompiledRules rules = live.get().rules();
         List<Object> facts = new ArrayList<>(3);
         facts.add(site);
         facts.add(request);
@@ -47,11 +68,21 @@ public class LinkPolicy {
     }
 
     public CompiledRules current() {
-        return live.get();
+        return live.get().rules();
     }
 
     /** Makes {@code next} the live version for every question that starts after this call. */
     public void publish(CompiledRules next) {
-        live.set(Objects.requireNonNull(next));
+        MeterRegistry registry = meters;
+        Counter decisions = registry == null ? null
+                : Counter.builder("videolinks.rules.decisions").tag("version", next.version())
+                        .description("link decisions made per rule version").register(registry);
+        live.set(new Live(Objects.requireNonNull(next), decisions));
+    }
+
+    private static double metaspaceUsed() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getName().equals("Metaspace"))
+                .mapToLong(pool -> pool.getUsage().getUsed()).sum();
     }
 }

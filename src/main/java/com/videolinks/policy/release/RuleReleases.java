@@ -1,0 +1,188 @@
+package com.videolinks.policy.release;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.videolinks.policy.CompiledRules;
+import com.videolinks.policy.LinkPolicy;
+import com.videolinks.policy.RuleBundle;
+import com.videolinks.policy.RuleCompiler;
+import com.videolinks.policy.RuleProblem;
+import com.videolinks.policy.RuleSetRejectedException;
+import com.videolinks.policy.gate.GateResult;
+import com.videolinks.policy.gate.RuleGate;
+import com.videolinks.policy.versions.ActiveVersion;
+import com.videolinks.policy.versions.RuleVersion;
+import com.videolinks.policy.versions.RuleVersion.Outcome;
+import com.videolinks.policy.versions.RuleVersions;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The only way rules change: folder → gate → database → every node. A bundle is stored, checked by the gate
+ * (compile + rule-test suites) and, if it passes, marked active in the database and swapped in atomically.
+ * Attempts are serialised; a rejected bundle never touches the live policy.
+ */
+public class RuleReleases {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleReleases.class);
+
+    /** What is live on this node and what happened last, for health and the API. */
+    public record State(long activeVersionId, String activeHash, ReleaseAttempt lastAttempt, ReleaseAttempt lastFailure) {
+    }
+
+    private final RuleVersions versions;
+    private final RuleGate gate;
+    private final RuleCompiler compiler;
+    private final AtomicReference<State> state = new AtomicReference<>();
+    private final Counter attempted;
+    private final Counter published;
+    private final Counter rejected;
+    private final Timer gateTimer;
+    private LinkPolicy policy;
+
+    public RuleReleases(RuleVersions versions, RuleGate gate, RuleCompiler compiler, MeterRegistry meters) {
+        this.versions = versions;
+        this.gate = gate;
+        this.compiler = compiler;
+        this.attempted = Counter.builder("videolinks.rules.reloads").tag("outcome", "attempted")
+                .description("rule bundles submitted to the gate").register(meters);
+        this.published = Counter.builder("videolinks.rules.reloads").tag("outcome", "published").register(meters);
+        this.rejected = Counter.builder("videolinks.rules.reloads").tag("outcome", "rejected").register(meters);
+        this.gateTimer = Timer.builder("videolinks.rules.gate").description("compile + rule-test suites of a candidate")
+                .register(meters);
+    }
+
+    /**
+     * Start-up: serve the active version from the database if there is one (then offer the folder to the gate);
+     * otherwise the folder must pass the gate, or the service does not start.
+     */
+    public synchronized LinkPolicy start(java.nio.file.Path folder) {
+        var active = versions.active();
+        if (active.isPresent()) {
+            CompiledRules rules = compileStored(active.get().versionId());
+            policy = new LinkPolicy(rules);
+            setLive(active.get().versionId(), versions.bundle(active.get().versionId()).hash());
+            log.info("Link policy version {} loaded from the database (activated {} by {})",
+                    active.get().versionId(), active.get().changedAt(), active.get().changedBy());
+            offerFolder(folder, "start-up: rules folder " + folder);
+            return policy;
+        }
+        RuleBundle bundle = RuleBundle.read(folder);
+        ReleaseAttempt attempt = attempt(bundle, "start-up: rules folder " + folder, true);
+        if (!attempt.accepted()) {
+            throw new RuleSetRejectedException(attempt.problems().stream()
+                    .map(problem -> new RuleProblem("rules", 0, 0, problem)).toList());
+        }
+        return policy;
+    }
+
+    /** Reads the folder and offers it to the gate; a folder identical to the live version changes nothing. */
+    public ReleaseAttempt offerFolder(java.nio.file.Path folder, String triggeredBy) {
+        RuleBundle bundle;
+        try {
+            bundle = RuleBundle.read(folder);
+        } catch (RuleSetRejectedException e) {
+            ReleaseAttempt failure = new ReleaseAttempt(null, Outcome.REJECTED, false,
+                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0);
+            recordFailure(failure, triggeredBy);
+            return failure;
+        }
+        return attempt(bundle, triggeredBy, true);
+    }
+
+    /** Checks a bundle and, when {@code publish} and it passes, makes it the active version on every node. */
+    public synchronized ReleaseAttempt attempt(RuleBundle bundle, String triggeredBy, boolean publish) {
+        State live = state.get();
+        String hash = bundle.hash();
+        if (publish && live != null && hash.equals(live.activeHash())) {
+            return new ReleaseAttempt(live.activeVersionId(), Outcome.PUBLISHED, true, List.of(), 0, 0, null, 0);
+        }
+        attempted.increment();
+        long id = versions.begin(bundle, triggeredBy);
+        GateResult result = gateTimer.record(() -> gate.check(bundle, String.valueOf(id)));
+        var suite = result.suite();
+        String coverage = suite == null ? null : suite.coverage().fired() + "/" + suite.coverage().total();
+        Outcome outcome = !result.passed() ? Outcome.REJECTED : publish ? Outcome.PUBLISHED : Outcome.VALIDATED;
+        versions.finish(id, outcome, result.problems(), result.millis(), coverage);
+        ReleaseAttempt attempt = new ReleaseAttempt(id, outcome, false, result.problems(),
+                suite == null ? 0 : suite.passed(), suite == null ? 0 : suite.failed(),
+                suite == null ? null : suite.coverage(), result.millis());
+        if (!result.passed()) {
+            rejected.increment();
+            recordFailure(attempt, triggeredBy);
+            return attempt;
+        }
+        if (publish) {
+            versions.activate(id, triggeredBy);
+            swap(result.compiled(), id, hash);
+            published.increment();
+            log.info("Link policy version {} is live ({} from {}; gate {} ms, {} scenarios passed, coverage {})",
+                    id, hash.substring(0, 12), triggeredBy, result.millis(), attempt.scenariosPassed(), coverage);
+        }
+        state.updateAndGet(s -> s == null ? null : new State(s.activeVersionId(), s.activeHash(), attempt, s.lastFailure()));
+        return attempt;
+    }
+
+    /** Publishes an earlier version's files again; it must still pass today's gate. */
+    public ReleaseAttempt rollback(long versionId, String by) {
+        RuleVersion target = versions.find(versionId)
+                .orElseThrow(() -> new com.videolinks.policy.versions.UnknownVersionException(versionId));
+        return attempt(versions.bundle(target.id()), "rollback to version " + versionId + " by " + by, true);
+    }
+
+    /**
+     * Follows the database: when another node activated a different version, load it (it passed the gate there).
+     * Returns true when this node switched.
+     */
+    public synchronized boolean follow() {
+        ActiveVersion active = versions.active().orElse(null);
+        State live = state.get();
+        if (active == null || live == null || active.versionId() == live.activeVersionId()) {
+            return false;
+        }
+        CompiledRules rules = compileStored(active.versionId());
+        swap(rules, active.versionId(), versions.bundle(active.versionId()).hash());
+        log.info("Link policy version {} activated by {} on another node is now live here", active.versionId(),
+                active.changedBy());
+        return true;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public LinkPolicy policy() {
+        return policy;
+    }
+
+    private CompiledRules compileStored(long versionId) {
+        return compiler.compile(versions.bundle(versionId).rules(), String.valueOf(versionId));
+    }
+
+    private void swap(CompiledRules rules, long versionId, String hash) {
+        if (policy == null) {
+            policy = new LinkPolicy(rules);
+        } else {
+            policy.publish(rules);
+        }
+        setLive(versionId, hash);
+    }
+
+    private void setLive(long versionId, String hash) {
+        state.updateAndGet(s -> new State(versionId, hash, s == null ? null : s.lastAttempt(),
+                s == null ? null : s.lastFailure()));
+    }
+
+    private void recordFailure(ReleaseAttempt failure, String triggeredBy) {
+        log.error("Rules from {} REJECTED; version {} stays live. Problems:\n  {}", triggeredBy,
+                state.get() == null ? "none" : state.get().activeVersionId(), String.join("\n  ", failure.problems()));
+        state.updateAndGet(s -> s == null ? new State(0, "", failure, failure)
+                : new State(s.activeVersionId(), s.activeHash(), failure, failure));
+    }
+}
