@@ -25,6 +25,8 @@ import org.kie.api.runtime.KieContainer;
 public final class RuleCompiler {
 
     private static final String RESOURCE_DIR = "src/main/resources/videolinks/rules/";
+    /** The compiler reports DRL errors against the resource path, without the source-folder prefix. */
+    private static final String RESOURCE_PATH = "videolinks/rules/";
     private static final Pattern GENERATED_LOCATION = Pattern.compile("\\((\\d+):(\\d+)\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -77,11 +79,13 @@ public final class RuleCompiler {
 
     private static RuleProblem toProblem(Message message) {
         String path = message.getPath() == null ? "rules" : message.getPath();
-        String file = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
+        boolean inDrl = path.startsWith(RESOURCE_DIR) || path.startsWith(RESOURCE_PATH);
+        String file = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length())
+                : path.startsWith(RESOURCE_PATH) ? path.substring(RESOURCE_PATH.length()) : path;
         int line = message.getLine();
         int column = message.getColumn();
         String text = message.getText() == null ? "" : message.getText().strip();
-        if (line <= 0 && !path.startsWith(RESOURCE_DIR)) {
+        if (line <= 0 && !inDrl) {
             // errors in a consequence surface in generated Java; keep the compiler's text, which names the rule
             Matcher at = GENERATED_LOCATION.matcher(text);
             file = "rules (generated code for a rule consequence)";
