@@ -1,17 +1,12 @@
 package com.videolinks.security;
 
-import java.util.Map;
-
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,13 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * (it is open by default: ENGINES.md). Cockpit under /camunda keeps its own login.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
-
-    /** bcrypt; the cost is configurable so tests can sign in hundreds of times without burning seconds. */
-    @Bean
-    PasswordEncoder passwordEncoder(@Value("${videolinks.security.bcrypt-strength:10}") int strength) {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
-    }
 
     @Bean
     @Order(1)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,12 +30,10 @@ public final class EditToLiveLatency {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         Path rules = copyShippedRules(Files.createTempDirectory("edit-to-live"));
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(VideolinksApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
-                        "videolinks.rules.folder=" + rules, "videolinks.rules.watch=true",
-                        "videolinks.demo-data.enabled=false", "camunda.bpm.job-execution.enabled=false",
-                        "logging.level.root=warn")
-                .run()) {
+                .run("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(), "--server.port=0",
+                        "--videolinks.rules.folder=" + rules, "--videolinks.rules.watch=true",
+                        "--videolinks.demo-data.enabled=false", "--camunda.bpm.job-execution.enabled=false",
+                        "--logging.level.root=warn")) {
             LinkPolicy policy = node.getBean(LinkPolicy.class);
             Path plan = rules.resolve("plan.drl");
             String original = Files.readString(plan);
@@ -45,7 +42,7 @@ public final class EditToLiveLatency {
             for (int i = 0; i <= edits; i++) {
                 String before = policy.current().version();
                 long started = System.nanoTime();
-                Files.writeString(plan, original.replace(REASON, "Premium plans only (S4), edit " + i + "."));
+                Files.writeString(plan, original.replace(REASON, "Video links need a Business or eCommerce plan (S4), edit " + i + "."));
                 while (policy.current().version().equals(before)) {
                     Thread.sleep(2);
                     if (System.nanoTime() - started > 30_000_000_000L) {

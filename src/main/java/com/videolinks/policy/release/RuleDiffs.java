@@ -13,6 +13,7 @@ import com.videolinks.policy.RuleBundle;
 import com.videolinks.policy.RuleFile;
 
 /** Unified diffs between two rule bundles, file by file (only files that differ). */
+@org.springframework.stereotype.Component
 class RuleDiffs {
 
     Map<String, String> unified(RuleBundle from, String fromLabel, RuleBundle to, String toLabel) {

@@ -107,7 +107,7 @@ public class RuleReleases {
         long id = versions.begin(bundle, triggeredBy);
         GateResult result = gateTimer.record(() -> gate.check(bundle, String.valueOf(id)));
         var suite = result.suite();
-        String coverage = suite == null ? null : suite.coverage().fired() + "/" + suite.coverage().total();
+        String coverage = suite == null ? null : suite.coverage().rulesFired() + "/" + suite.coverage().rulesTotal();
         Outcome outcome = !result.passed() ? Outcome.REJECTED : publish ? Outcome.PUBLISHED : Outcome.VALIDATED;
         versions.finish(id, outcome, result.problems(), result.millis(), coverage);
         ReleaseAttempt attempt = new ReleaseAttempt(id, outcome, false, result.problems(),

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -78,7 +77,7 @@ class RulesAcrossNodesTest {
             assertThat(health.getDetails().get("lastFailure").toString()).contains("visibility.drl");
 
             ReleaseAttempt published = firstReleases.attempt(
-                    ShippedBundle.withReworded(PLAN_REASON, "Premium only (S4), published on node 1."), "test", true);
+                    ShippedBundle.withReworded(PLAN_REASON, "Video links need a Business or eCommerce plan (S4), published on node 1."), "test", true);
             assertThat(published.accepted()).isTrue();
             awaitTrue(() -> secondPolicy.current().version().equals(String.valueOf(published.versionId())));
         }
@@ -92,7 +91,7 @@ class RulesAcrossNodesTest {
             String before = policy.current().version();
 
             Files.writeString(rules.resolve("plan.drl"), Files.readString(rules.resolve("plan.drl"))
-                    .replace(PLAN_REASON, "Premium plans only (S4), edited in the folder."));
+                    .replace(PLAN_REASON, "Video links need a Business or eCommerce plan (S4), edited in the folder."));
             awaitTrue(() -> !policy.current().version().equals(before));
             String edited = policy.current().version();
             var basicSite = new com.videolinks.policy.vocabulary.SessionFacts(
@@ -100,7 +99,7 @@ class RulesAcrossNodesTest {
                     RuleGateRejectsTest.CLASS_ON_DEFAULT_LINK.session(), RuleGateRejectsTest.CLASS_ON_DEFAULT_LINK.defaultAccount(),
                     null, null, null);
             assertThat(policy.decide(basicSite, Channel.MY_BOOKINGS).reasons())
-                    .containsExactly("Premium plans only (S4), edited in the folder.");
+                    .containsExactly("Video links need a Business or eCommerce plan (S4), edited in the folder.");
 
             Files.writeString(rules.resolve("plan.drl"), "rule \"broken\" when SiteFact( then end");
             RuleReleases releases = node.getBean(RuleReleases.class);
@@ -112,17 +111,16 @@ class RulesAcrossNodesTest {
 
     private static ConfigurableApplicationContext start(Path rules, String database, String node, boolean watch) {
         return new SpringApplicationBuilder(VideolinksApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.datasource.url=" + database,
-                        "videolinks.rules.folder=" + rules,
-                        "videolinks.rules.watch=" + watch,
-                        "videolinks.rules.debounce=200ms",
-                        "videolinks.rules.follow-interval=200ms",
-                        "camunda.bpm.process-engine-name=" + node,
-                        "camunda.bpm.job-execution.enabled=false",
-                        "spring.jmx.enabled=false")
-                .run();
+                .run(
+                        "--spring.datasource.url=" + database,
+                        "--server.port=0",
+                        "--videolinks.rules.folder=" + rules,
+                        "--videolinks.rules.watch=" + watch,
+                        "--videolinks.rules.debounce=200ms",
+                        "--videolinks.rules.follow-interval=200ms",
+                        "--camunda.bpm.process-engine-name=" + node,
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.jmx.enabled=false");
     }
 
     private static Path copyShippedRules(Path target) throws IOException {

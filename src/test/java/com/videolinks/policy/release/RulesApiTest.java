@@ -111,7 +111,7 @@ class RulesApiTest {
         operator.post("/api/rules/tests/run", "")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.failed").value(0))
-                .andExpect(jsonPath("$.coverage.unfired").isEmpty());
+                .andExpect(jsonPath("$.coverage.unfiredRules").isEmpty());
     }
 
     @Test
