@@ -1,8 +1,6 @@
 package com.videolinks.policy;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,7 +11,6 @@ import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.SessionFacts;
 import com.videolinks.policy.vocabulary.SiteFact;
 import com.videolinks.policy.vocabulary.StaffConnectRequest;
-import com.videolinks.policy.vocabulary.ViewRequest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,21 +47,14 @@ public class LinkPolicy {
         if (now.decisions() != null) {
             now.decisions().increment();
         }
-        List<Object> inserted = facts.asFacts();
-        inserted.add(new ViewRequest(channel));
-        return Decisions.link(facts.session().sessionId(), channel, now.rules().evaluate(inserted), now.rules().version());
+        return Decisions.link(facts.session().sessionId(), channel, now.rules().evaluate(Questions.link(facts, channel)),
+                now.rules().version());
     }
 
     /** Whether a staff member's own account may be connected now (S4, S13–S15). */
     public ConnectDecision mayConnectStaffAccount(SiteFact site, AccountFact defaultAccount, StaffConnectRequest request) {
         CompiledRules rules = live.get().rules();
-        List<Object> facts = new ArrayList<>(3);
-        facts.add(site);
-        facts.add(request);
-        if (defaultAccount != null) {
-            facts.add(defaultAccount);
-        }
-        return Decisions.connect(rules.evaluate(facts), rules.version());
+        return Decisions.connect(rules.evaluate(Questions.staffConnect(site, defaultAccount, request)), rules.version());
     }
 
     public CompiledRules current() {

@@ -1,5 +1,6 @@
 package com.videolinks.policy.release;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +19,7 @@ import com.videolinks.policy.versions.ActiveVersion;
 import com.videolinks.policy.versions.RuleVersion;
 import com.videolinks.policy.versions.RuleVersion.Outcome;
 import com.videolinks.policy.versions.RuleVersions;
+import com.videolinks.policy.versions.UnknownVersionException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,7 +64,7 @@ public class RuleReleases {
      * Start-up: serve the active version from the database if there is one (then offer the folder to the gate);
      * otherwise the folder must pass the gate, or the service does not start.
      */
-    public synchronized LinkPolicy start(java.nio.file.Path folder) {
+    public synchronized LinkPolicy start(Path folder) {
         var active = versions.active();
         if (active.isPresent()) {
             CompiledRules rules = compileStored(active.get().versionId());
@@ -83,7 +85,7 @@ public class RuleReleases {
     }
 
     /** Reads the folder and offers it to the gate; a folder identical to the live version changes nothing. */
-    public ReleaseAttempt offerFolder(java.nio.file.Path folder, String triggeredBy) {
+    public ReleaseAttempt offerFolder(Path folder, String triggeredBy) {
         RuleBundle bundle;
         try {
             bundle = RuleBundle.read(folder);
@@ -132,7 +134,7 @@ public class RuleReleases {
     /** Publishes an earlier version's files again; it must still pass today's gate. */
     public ReleaseAttempt rollback(long versionId, String by) {
         RuleVersion target = versions.find(versionId)
-                .orElseThrow(() -> new com.videolinks.policy.versions.UnknownVersionException(versionId));
+                .orElseThrow(() -> new UnknownVersionException(versionId));
         return attempt(versions.bundle(target.id()), "rollback to version " + versionId + " by " + by, true);
     }
 

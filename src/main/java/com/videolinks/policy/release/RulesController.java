@@ -1,5 +1,6 @@
 package com.videolinks.policy.release;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -85,22 +86,22 @@ class RulesController {
     }
 
     @PostMapping("/validate")
-    ResponseEntity<ReleaseAttempt> validate(@Valid @RequestBody BundleBody body, java.security.Principal who) {
+    ResponseEntity<ReleaseAttempt> validate(@Valid @RequestBody BundleBody body, Principal who) {
         return answer(releases.attempt(body.toBundle(), "dry run by " + who.getName(), false));
     }
 
     @PostMapping("/publish")
-    ResponseEntity<ReleaseAttempt> publish(@Valid @RequestBody BundleBody body, java.security.Principal who) {
+    ResponseEntity<ReleaseAttempt> publish(@Valid @RequestBody BundleBody body, Principal who) {
         return answer(releases.attempt(body.toBundle(), "published over HTTP by " + who.getName(), true));
     }
 
     @PostMapping("/versions/{id}/rollback")
-    ResponseEntity<ReleaseAttempt> rollback(@PathVariable long id, java.security.Principal who) {
+    ResponseEntity<ReleaseAttempt> rollback(@PathVariable long id, Principal who) {
         return answer(releases.rollback(id, who.getName()));
     }
 
     @PostMapping("/reload")
-    ResponseEntity<ReleaseAttempt> reload(java.security.Principal who) {
+    ResponseEntity<ReleaseAttempt> reload(Principal who) {
         return answer(releases.offerFolder(properties.folder(), "reload from the rules folder by " + who.getName()));
     }
 

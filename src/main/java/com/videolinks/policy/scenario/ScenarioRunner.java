@@ -9,13 +9,13 @@ import java.util.function.Function;
 
 import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.Decisions;
+import com.videolinks.policy.Questions;
 import com.videolinks.policy.vocabulary.Conclusion;
 import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.ConnectRefused;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.LinkWithheld;
-import com.videolinks.policy.vocabulary.ViewRequest;
 
 /**
  * Runs one scenario against compiled rules the way {@code LinkPolicy} asks its questions (same facts, same
@@ -31,22 +31,13 @@ final class ScenarioRunner {
         List<Check> checks = new ArrayList<>();
         try {
             if (scenario.question() instanceof Question.OnChannel question) {
-                // mirrors LinkPolicy.decide, which has no listener hook
-                List<Object> facts = question.facts().asFacts();
-                facts.add(new ViewRequest(question.channel()));
-                List<Conclusion> conclusions = rules.evaluate(facts, fired);
+                List<Conclusion> conclusions = rules.evaluate(Questions.link(question.facts(), question.channel()), fired);
                 LinkDecision decision = Decisions.link(question.facts().session().sessionId(), question.channel(),
                         conclusions, rules.version());
                 checkLink((Expectation.OnChannel) scenario.expectation(), decision, conclusions, checks);
             } else {
-                // mirrors LinkPolicy.mayConnectStaffAccount
                 Question.StaffConnect question = (Question.StaffConnect) scenario.question();
-                List<Object> facts = new ArrayList<>(3);
-                facts.add(question.site());
-                facts.add(question.request());
-                if (question.defaultAccount() != null) {
-                    facts.add(question.defaultAccount());
-                }
+                List<Object> facts = Questions.staffConnect(question.site(), question.defaultAccount(), question.request());
                 ConnectDecision decision = Decisions.connect(rules.evaluate(facts, fired), rules.version());
                 checkConnect((Expectation.StaffConnect) scenario.expectation(), decision, checks);
             }

@@ -1,0 +1,36 @@
+package com.videolinks.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.videolinks.policy.vocabulary.AccountFact;
+import com.videolinks.policy.vocabulary.Channel;
+import com.videolinks.policy.vocabulary.SessionFacts;
+import com.videolinks.policy.vocabulary.SiteFact;
+import com.videolinks.policy.vocabulary.StaffConnectRequest;
+import com.videolinks.policy.vocabulary.ViewRequest;
+
+/** The facts inserted for each kind of question, shared by the live policy and the rule-test suites. */
+public final class Questions {
+
+    private Questions() {
+    }
+
+    /** "What does this session show on this channel?" */
+    public static List<Object> link(SessionFacts facts, Channel channel) {
+        List<Object> inserted = facts.asFacts();
+        inserted.add(new ViewRequest(channel));
+        return inserted;
+    }
+
+    /** "May this staff member connect their own account now?" Only the site and its default account matter. */
+    public static List<Object> staffConnect(SiteFact site, AccountFact defaultAccount, StaffConnectRequest request) {
+        List<Object> facts = new ArrayList<>(3);
+        facts.add(site);
+        facts.add(request);
+        if (defaultAccount != null) {
+            facts.add(defaultAccount);
+        }
+        return facts;
+    }
+}
