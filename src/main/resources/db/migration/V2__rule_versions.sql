@@ -7,7 +7,7 @@ create table rule_version (
     triggered_by  varchar(200) not null,   -- e.g. "folder watcher", "api:ops", "rollback of 3 by ops", "start-up"
     created_at    timestamp with time zone not null,
     outcome       varchar(20)  not null,   -- PUBLISHED, REJECTED, VALIDATED (dry run that passed)
-    problems      clob,                    -- one problem per line when rejected
+    problems      text,                    -- one problem per line when rejected
     gate_millis   bigint       not null,
     coverage      varchar(200)
 );
@@ -16,7 +16,7 @@ create index rule_version_hash_idx on rule_version (hash);
 create table rule_version_file (
     version_id  bigint        not null references rule_version (id),
     name        varchar(200)  not null,   -- "plan.drl" or "tests/s04-plan.yaml"
-    content     clob          not null,
+    content     text          not null,
     primary key (version_id, name)
 );
 

@@ -16,7 +16,7 @@ class JdbcZoomMeetings implements ZoomMeetings {
     private static final String LATEST = """
             select session_id, account_id, join_url, password from zoom_meeting
             where session_id = :sessionId order by created_at desc
-            fetch first 1 rows only
+            limit 1
             """;
     private static final String INSERT = """
             insert into zoom_meeting (session_id, account_id, meeting_id, join_url, password, created_at)

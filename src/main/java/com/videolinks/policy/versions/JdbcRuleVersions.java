@@ -35,7 +35,7 @@ class JdbcRuleVersions implements RuleVersions {
             """;
     private static final String COLUMNS = "id, hash, triggered_by, created_at, outcome, problems, gate_millis, coverage";
     private static final String BY_ID = "select " + COLUMNS + " from rule_version where id = :id";
-    private static final String HISTORY = "select " + COLUMNS + " from rule_version order by id desc fetch first :limit rows only";
+    private static final String HISTORY = "select " + COLUMNS + " from rule_version order by id desc limit :limit";
     private static final String FILES = "select name, content from rule_version_file where version_id = :id order by name";
     private static final String ACTIVE = "select version_id, changed_at, changed_by from rule_active where id = 1";
     private static final String UPDATE_ACTIVE = """
