@@ -3,9 +3,14 @@ package com.videolinks.policy.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitrary;
@@ -89,6 +94,29 @@ class DroolsMatchesReferenceProperties {
             coverage.check(true).count(count -> count > 0);
             coverage.check(false).count(count -> count > 0);
         });
+    }
+
+    // sessions are pooled and not thread-safe themselves: more threads than pooled sessions must still never mix
+    @Example
+    void manyThreadsSharingOneCompiledVersionDecideLikeTheReference() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<LinkQuestion> questions = PolicyArbitraries.sampleLinkQuestions(500, t);
+                results.add(pool.submit(() -> questions.stream()
+                        .filter(q -> !withWithheldRulesSorted(DROOLS.decide(q.facts(), q.channel()))
+                                .equals(withWithheldRulesSorted(REFERENCE.decide(q.facts(), q.channel()))))
+                        .map(LinkQuestion::toString)
+                        .toList()));
+            }
+            for (Future<List<String>> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Provide
