@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -57,7 +59,10 @@ public final class RuleCompiler {
                 throw new RuleSetRejectedException(errors);
             }
             KieContainer container = kieServices.newKieContainer(releaseId);
-            KieBase kieBase = container.getKieBase();
+            KieBaseConfiguration configuration = kieServices.newKieBaseConfiguration();
+            // a rule change always builds a new KieBase, so sessions need not register with it to follow changes
+            configuration.setOption(KieBaseMutabilityOption.DISABLED);
+            KieBase kieBase = container.newKieBase(configuration);
             List<String> ruleNames = new ArrayList<>();
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 for (Rule rule : kiePackage.getRules()) {
