@@ -6,4 +6,10 @@ package com.videolinks.policy.vocabulary;
  */
 public record AccountFact(long accountId, AccountRole role, Long staffId, Provider provider,
                           boolean connected, Link link) {
+
+    public AccountFact {
+        if (role == AccountRole.STAFF && staffId == null) {
+            throw new IllegalArgumentException("a staff member's account must name the staff member");
+        }
+    }
 }
