@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("videolinks.rules")
 public record RulesProperties(@DefaultValue("rules") Path folder,
                               @DefaultValue("true") boolean watch,
-                              @DefaultValue("400ms") Duration debounce,
+                              @DefaultValue("250ms") Duration debounce,
                               @DefaultValue("60s") Duration gateTimeLimit,
                               @DefaultValue("2s") Duration followInterval) {
 }
