@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.videolinks.VideolinksApplication;
+import com.videolinks.support.ShippedRulesFolder;
 import com.videolinks.policy.LinkPolicy;
 
 /**
@@ -28,7 +28,7 @@ public final class EditToLiveLatency {
 
     public static void main(String[] args) throws Exception {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        Path rules = copyShippedRules(Files.createTempDirectory("edit-to-live"));
+        Path rules = ShippedRulesFolder.copyTo(Files.createTempDirectory("edit-to-live"));
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(VideolinksApplication.class)
                 .run("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(), "--server.port=0",
                         "--videolinks.rules.folder=" + rules, "--videolinks.rules.watch=true",
@@ -64,18 +64,6 @@ public final class EditToLiveLatency {
     private static long percentile(List<Long> sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private static Path copyShippedRules(Path target) throws IOException {
-        Path rules = target.resolve("rules");
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = rules.resolve(Path.of("rules").relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
-        return rules;
     }
 
     private EditToLiveLatency() {

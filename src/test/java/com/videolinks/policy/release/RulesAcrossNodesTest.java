@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.videolinks.VideolinksApplication;
+import com.videolinks.support.ShippedRulesFolder;
 import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.RuleSetRejectedException;
 import com.videolinks.policy.vocabulary.Channel;
@@ -38,7 +38,7 @@ class RulesAcrossNodesTest {
     @Test
     void aFirstStartWithABrokenRuleFileStopsWithFileAndLineNotAStackTraceWall(@TempDir Path dir, CapturedOutput output)
             throws IOException {
-        Path rules = copyShippedRules(dir);
+        Path rules = ShippedRulesFolder.copyTo(dir);
         Files.writeString(rules.resolve("plan.drl"), Files.readString(rules.resolve("plan.drl"))
                 .replace("SiteFact( plan not in", "SiteFact( plan nott in"));
 
@@ -51,7 +51,7 @@ class RulesAcrossNodesTest {
 
     @Test
     void aFirstStartWithADeletedRuleFileStopsNamingTheScenariosThatNeedIt(@TempDir Path dir) throws IOException {
-        Path rules = copyShippedRules(dir);
+        Path rules = ShippedRulesFolder.copyTo(dir);
         Files.delete(rules.resolve("disconnect.drl"));
 
         assertThatThrownBy(() -> start(rules, "jdbc:h2:mem:" + UUID.randomUUID(), "first", false))
@@ -62,8 +62,8 @@ class RulesAcrossNodesTest {
     void aNodeStartsOnTheDatabasesVersionWhenItsFolderFailsAndFollowsVersionsPublishedElsewhere(@TempDir Path dir)
             throws Exception {
         String database = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Path goodRules = copyShippedRules(dir.resolve("a"));
-        Path brokenRules = copyShippedRules(dir.resolve("b"));
+        Path goodRules = ShippedRulesFolder.copyTo(dir.resolve("a"));
+        Path brokenRules = ShippedRulesFolder.copyTo(dir.resolve("b"));
         Files.writeString(brokenRules.resolve("visibility.drl"), "rule \"half a rule\" when");
 
         try (ConfigurableApplicationContext first = start(goodRules, database, "node-1", false);
@@ -85,7 +85,7 @@ class RulesAcrossNodesTest {
 
     @Test
     void anEditInTheWatchedFolderGoesLiveAndABrokenEditDoesNot(@TempDir Path dir) throws Exception {
-        Path rules = copyShippedRules(dir);
+        Path rules = ShippedRulesFolder.copyTo(dir);
         try (ConfigurableApplicationContext node = start(rules, "jdbc:h2:mem:" + UUID.randomUUID(), "watched", true)) {
             LinkPolicy policy = node.getBean(LinkPolicy.class);
             String before = policy.current().version();
@@ -121,19 +121,6 @@ class RulesAcrossNodesTest {
                         "--camunda.bpm.process-engine-name=" + node,
                         "--camunda.bpm.job-execution.enabled=false",
                         "--spring.jmx.enabled=false");
-    }
-
-    private static Path copyShippedRules(Path target) throws IOException {
-        Path rules = target.resolve("rules");
-        Files.createDirectories(rules.resolve("tests"));
-        try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path copy = rules.resolve(Path.of("rules").relativize(file).toString());
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
-        return rules;
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
