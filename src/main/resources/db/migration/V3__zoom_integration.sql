@@ -11,14 +11,16 @@ alter table zoom_meeting alter column password set data type varchar(1024);
 alter table conferencing_account add column disconnect_reason varchar(300);
 
 -- OAuth tokens of a connected Zoom account, both encrypted. version grows on every rotation: a refresh
--- stores its new tokens only if nobody rotated them since it read them (optimistic lock).
+-- stores its new tokens only if nobody rotated them since it read them (optimistic lock). refresh_claimed_until is
+-- a short lease: while one node refreshes (Zoom rotates the refresh token), the others wait for its result.
 create table zoom_credential (
     account_id    bigint        primary key references conferencing_account (id),
     access_token  varchar(8192) not null,
     refresh_token varchar(8192) not null,
     expires_at    timestamp with time zone not null,
     version       bigint        not null,
-    refreshed_at  timestamp with time zone not null
+    refreshed_at  timestamp with time zone not null,
+    refresh_claimed_until timestamp with time zone
 );
 
 -- A Zoom authorization in progress: the state sent to Zoom, the PKCE verifier (encrypted) and who asked.

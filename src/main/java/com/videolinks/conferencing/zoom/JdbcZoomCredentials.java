@@ -24,8 +24,16 @@ class JdbcZoomCredentials implements ZoomCredentials {
     // one statement: both tokens, the expiry and the version change together or not at all
     private static final String ROTATE = """
             update zoom_credential set access_token = :access, refresh_token = :refresh, expires_at = :expiresAt,
-                                       version = version + 1, refreshed_at = :now
+                                       version = version + 1, refreshed_at = :now, refresh_claimed_until = null
             where account_id = :accountId and version = :expected
+            """;
+    private static final String CLAIM = """
+            update zoom_credential set refresh_claimed_until = :until
+            where account_id = :accountId and version = :version
+              and (refresh_claimed_until is null or refresh_claimed_until < :now)
+            """;
+    private static final String RELEASE = """
+            update zoom_credential set refresh_claimed_until = null where account_id = :accountId and version = :version
             """;
 
     private final JdbcClient jdbc;
@@ -54,6 +62,17 @@ class JdbcZoomCredentials implements ZoomCredentials {
                 secrets.open(rs.getString("access_token"), SecretPurpose.ZOOM_ACCESS_TOKEN),
                 secrets.open(rs.getString("refresh_token"), SecretPurpose.ZOOM_REFRESH_TOKEN),
                 rs.getTimestamp("expires_at").toInstant(), rs.getLong("version"))).optional();
+    }
+
+    @Override
+    public boolean claimRefresh(long accountId, long version, java.time.Instant until) {
+        return jdbc.sql(CLAIM).param("accountId", accountId).param("version", version)
+                .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    @Override
+    public void releaseClaim(long accountId, long version) {
+        jdbc.sql(RELEASE).param("accountId", accountId).param("version", version).update();
     }
 
     @Override

@@ -14,4 +14,13 @@ interface ZoomCredentials {
      * rotated first (their tokens stay, ours are dropped).
      */
     boolean rotate(long accountId, long expectedVersion, TokenGrant grant);
+
+    /**
+     * Claims the right to refresh the tokens read at {@code version} until {@code until}: false while another node
+     * holds an unexpired claim, or when the tokens were rotated since.
+     */
+    boolean claimRefresh(long accountId, long version, java.time.Instant until);
+
+    /** Gives a claim back after a refresh that failed without an answer from Zoom. */
+    void releaseClaim(long accountId, long version);
 }

@@ -19,7 +19,8 @@ import com.videolinks.conferencing.ConferencingAccounts;
  * Hands out a valid access token per Zoom account, refreshing it before it expires. Zoom rotates refresh tokens
  * (each refresh invalidates the previous one), so:
  * <ul>
- * <li>one refresh per account at a time in this JVM (a lock), and a thread that waited uses the token just stored;</li>
+ * <li>one refresh per account at a time: a lock in this JVM, and across nodes a short claim in the database (a
+ * node that finds the claim taken waits for the rotation and uses the token it stored);</li>
  * <li>the new pair is stored in a transaction of its own, compare-and-set on a version column, so neither a job
  * that rolls back nor another node can lose it;</li>
  * <li>{@code invalid_grant} after someone else rotated (the version moved) is not a revocation: their token is used.
@@ -30,6 +31,7 @@ import com.videolinks.conferencing.ConferencingAccounts;
 class ZoomTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ZoomTokens.class);
+    private static final java.time.Duration CLAIM_POLL = java.time.Duration.ofMillis(100);
 
     private final ZoomCredentials credentials;
     private final ConferencingAccounts accounts;
@@ -73,7 +75,12 @@ class ZoomTokens {
         try {
             ZoomCredential read = current(accountId);
             if (!read.accessToken().equals(stale) && read.validAt(clock.instant().plus(properties.refreshAhead()))) {
-                return read.accessToken(); // refreshed by the thread we waited for
+                return read.accessToken(); // refreshed by the thread (or node) we waited for
+            }
+            Boolean claimed = ownTransaction.execute(status ->
+                    credentials.claimRefresh(accountId, read.version(), clock.instant().plus(claimTime())));
+            if (!Boolean.TRUE.equals(claimed)) {
+                return awaitOtherRefresh(accountId, read.version());
             }
             TokenGrant grant;
             try {
@@ -81,22 +88,53 @@ class ZoomTokens {
             } catch (ZoomOAuthClient.InvalidGrantException e) {
                 ZoomCredential now = current(accountId);
                 if (now.version() != read.version()) {
-                    log.info("Zoom account {}: another node rotated the refresh token first; using its token", accountId);
+                    log.info("Zoom account {}: the refresh token was rotated by someone else; using the new token", accountId);
                     return now.accessToken();
                 }
                 throw revocations.revoked(accountId, "Zoom refused its refresh token (invalid_grant: the app was "
                         + "removed or the grant revoked or expired)");
+            } catch (RuntimeException e) {
+                // no answer from Zoom: the refresh token is unused, let the next try (here or elsewhere) claim it
+                ownTransaction.executeWithoutResult(status -> credentials.releaseClaim(accountId, read.version()));
+                throw e;
             }
             Boolean stored = ownTransaction.execute(status -> credentials.rotate(accountId, read.version(), grant));
             if (Boolean.TRUE.equals(stored)) {
                 log.debug("Zoom account {}: access token refreshed, valid until {}", accountId, grant.expiresAt());
                 return grant.accessToken();
             }
-            log.info("Zoom account {}: another node stored a rotated token while we refreshed; using theirs", accountId);
+            log.warn("Zoom account {}: tokens were rotated by someone else while this node held the refresh claim; "
+                    + "using theirs", accountId);
             return current(accountId).accessToken();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Another node holds the refresh claim: wait for its rotation (the version moves) and use its token. */
+    private String awaitOtherRefresh(long accountId, long version) {
+        long deadline = System.nanoTime() + claimTime().toNanos();
+        while (System.nanoTime() < deadline) {
+            ZoomCredential now = current(accountId);
+            if (now.version() != version) {
+                return now.accessToken();
+            }
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ZoomUnavailableException("Zoom account " + accountId + ": another node's token refresh did not "
+                + "finish in " + claimTime().toSeconds() + " s");
+    }
+
+    /** Long enough for one refresh with all its retries; a node that died holding the claim blocks no longer. */
+    private java.time.Duration claimTime() {
+        ZoomProperties.Retry retry = properties.retry();
+        return properties.connectTimeout().plus(properties.readTimeout()).plus(retry.maxBackoff())
+                .multipliedBy(Math.max(1, retry.maxAttempts()));
     }
 
     private ZoomCredential current(long accountId) {
