@@ -88,7 +88,7 @@ final class ZoomResilience {
         int status = e.getStatusCode().value();
         String zoomSays = zoomMessage(e);
         if (status == 401) {
-            return new ZoomUnauthorizedException("Zoom refused the access token for " + operation + ": " + zoomSays);
+            return new ZoomUnauthorizedException("Zoom answered 401 to " + operation + " (access token refused): " + zoomSays);
         }
         if (status == 429) {
             boolean daily = isDaily(e);
