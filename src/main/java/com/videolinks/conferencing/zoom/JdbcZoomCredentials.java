@@ -2,6 +2,7 @@ package com.videolinks.conferencing.zoom;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,7 +66,7 @@ class JdbcZoomCredentials implements ZoomCredentials {
     }
 
     @Override
-    public boolean claimRefresh(long accountId, long version, java.time.Instant until) {
+    public boolean claimRefresh(long accountId, long version, Instant until) {
         return jdbc.sql(CLAIM).param("accountId", accountId).param("version", version)
                 .param("until", Timestamp.from(until)).param("now", Timestamp.from(clock.instant())).update() == 1;
     }

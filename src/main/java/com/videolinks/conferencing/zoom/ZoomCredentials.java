@@ -1,5 +1,6 @@
 package com.videolinks.conferencing.zoom;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** OAuth tokens of Zoom accounts, encrypted at rest. */
@@ -19,7 +20,7 @@ interface ZoomCredentials {
      * Claims the right to refresh the tokens read at {@code version} until {@code until}: false while another node
      * holds an unexpired claim, or when the tokens were rotated since.
      */
-    boolean claimRefresh(long accountId, long version, java.time.Instant until);
+    boolean claimRefresh(long accountId, long version, Instant until);
 
     /** Gives a claim back after a refresh that failed without an answer from Zoom. */
     void releaseClaim(long accountId, long version);

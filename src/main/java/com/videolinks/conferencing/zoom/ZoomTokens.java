@@ -1,6 +1,8 @@
 package com.videolinks.conferencing.zoom;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +33,7 @@ import com.videolinks.conferencing.ConferencingAccounts;
 class ZoomTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ZoomTokens.class);
-    private static final java.time.Duration CLAIM_POLL = java.time.Duration.ofMillis(100);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(100);
 
     private final ZoomCredentials credentials;
     private final ConferencingAccounts accounts;
@@ -131,7 +133,7 @@ class ZoomTokens {
     }
 
     /** Long enough for one refresh with all its retries; a node that died holding the claim blocks no longer. */
-    private java.time.Duration claimTime() {
+    private Duration claimTime() {
         ZoomProperties.Retry retry = properties.retry();
         return properties.connectTimeout().plus(properties.readTimeout()).plus(retry.maxBackoff())
                 .multipliedBy(Math.max(1, retry.maxAttempts()));
@@ -141,7 +143,7 @@ class ZoomTokens {
         ConferencingAccount account = accounts.find(accountId).orElseThrow();
         if (!account.connected()) {
             throw new ZoomAccountDisconnectedException(accountId, account.label() + " is disconnected"
-                    + (account.disconnectReason() == null ? "" : ": " + account.disconnectReason()), java.util.List.of());
+                    + (account.disconnectReason() == null ? "" : ": " + account.disconnectReason()), List.of());
         }
         return credentials.find(accountId).orElseThrow(() -> revocations.revoked(accountId,
                 "no Zoom tokens are stored for it (connect it through Zoom's sign-in)"));

@@ -1,5 +1,6 @@
 package com.videolinks.conferencing.zoom.webhook;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ class ZoomWebhookController {
         log.warn("Refused a Zoom webhook request: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle(HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        problem.setType(java.net.URI.create("urn:videolinks:problem:webhook-refused"));
+        problem.setType(URI.create("urn:videolinks:problem:webhook-refused"));
         problem.setProperty("code", "webhook-refused");
         return problem;
     }
