@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.common.crypto.SecretBox;
+import com.videolinks.common.crypto.SecretPurpose;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ServiceKind;
 
@@ -35,9 +37,11 @@ class JdbcServiceOfferings implements ServiceOfferings {
             """;
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    JdbcServiceOfferings(JdbcClient jdbc) {
+    JdbcServiceOfferings(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     @Override
@@ -70,7 +74,7 @@ class JdbcServiceOfferings implements ServiceOfferings {
     public void changeCourseLink(long serviceId, Link link) {
         jdbc.sql(CHANGE_COURSE_LINK).param("id", serviceId)
                 .param("url", link == null ? null : link.url())
-                .param("password", link == null ? null : link.password())
+                .param("password", link == null ? null : secrets.seal(link.password(), SecretPurpose.LINK_PASSWORD))
                 .param("description", link == null ? null : link.description())
                 .update();
     }
@@ -79,7 +83,8 @@ class JdbcServiceOfferings implements ServiceOfferings {
         long id = rs.getLong("id");
         String url = rs.getString("course_link_url");
         Link courseLink = url == null ? null
-                : new Link(url, rs.getString("course_link_password"), rs.getString("course_link_description"));
+                : new Link(url, secrets.open(rs.getString("course_link_password"), SecretPurpose.LINK_PASSWORD),
+                        rs.getString("course_link_description"));
         List<Long> staffIds = jdbc.sql(STAFF_OF).param("id", id).query(Long.class).list();
         return new ServiceOffering(id, rs.getLong("site_id"), rs.getString("name"),
                 ServiceKind.valueOf(rs.getString("kind")), rs.getBoolean("online"), courseLink,

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,8 @@ import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.ConnectRefused;
+import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.Provider;
 import com.videolinks.policy.vocabulary.StaffConnectRequest;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -22,6 +25,7 @@ import com.videolinks.staff.StaffMembers;
 /**
  * Connects and disconnects the site's default account (S2, S7, S9) and staff members' own accounts
  * (S10, S12, S13). Whether a staff account may be connected is the link policy's call (S4, S14, S15).
+ * Custom links connect directly; Zoom accounts only once Zoom's OAuth sign-in has completed.
  */
 @Service
 public class AccountConnections {
@@ -32,12 +36,15 @@ public class AccountConnections {
     private final Sites sites;
     private final StaffMembers staff;
     private final LinkPolicy policy;
+    private final ApplicationEventPublisher events;
 
-    AccountConnections(ConferencingAccounts accounts, Sites sites, StaffMembers staff, LinkPolicy policy) {
+    AccountConnections(ConferencingAccounts accounts, Sites sites, StaffMembers staff, LinkPolicy policy,
+                       ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.sites = sites;
         this.staff = staff;
         this.policy = policy;
+        this.events = events;
     }
 
     public Optional<ConferencingAccount> defaultAccount(long siteId) {
@@ -49,16 +56,26 @@ public class AccountConnections {
         return Optional.ofNullable(staff.get(staffId).accountId()).flatMap(accounts::find);
     }
 
-    /** Connects a new default account; the previous one, if any, is disconnected and kept for history. */
+    /** Connects a custom link as the new default account (S3); the previous one is disconnected and kept for history. */
     @Transactional
     public ConferencingAccount connectDefault(long siteId, AccountRequest request) {
         request.checkMatchesProvider();
+        return connectDefault(siteId, Provider.CUSTOM_LINK, null, request.link().toLink());
+    }
+
+    /** Makes a Zoom account whose OAuth sign-in just completed the site's default (S2, S8). */
+    @Transactional
+    public ConferencingAccount connectZoomDefault(long siteId, String zoomUser) {
+        return connectDefault(siteId, Provider.ZOOM, zoomUser, null);
+    }
+
+    private ConferencingAccount connectDefault(long siteId, Provider provider, String zoomUser, Link link) {
         Site site = sites.get(siteId);
         defaultAccount(siteId).filter(ConferencingAccount::connected).ifPresent(old -> accounts.disconnect(old.id()));
-        ConferencingAccount account = accounts.connect(siteId, null, request.provider(), request.zoomUser(),
-                request.link() == null ? null : request.link().toLink());
+        ConferencingAccount account = accounts.connect(siteId, null, provider, zoomUser, link);
         sites.setDefaultAccount(site.id(), account.id());
         log.info("Site {} connected a {} default account {}", siteId, account.provider(), account.id());
+        events.publishEvent(new AccountChanged(account.id(), siteId, null, true));
         return account;
     }
 
@@ -71,13 +88,15 @@ public class AccountConnections {
         accounts.disconnect(account.id());
         log.warn("Site {} disconnected its default account {}: no session shows a video link until one is connected (S9)",
                 siteId, account.id());
+        events.publishEvent(new AccountChanged(account.id(), siteId, null, false));
         return accounts.find(account.id()).orElseThrow();
     }
 
-    /** Connects a staff member's own account if the policy allows it now; otherwise 409 with the policy's reasons. */
-    @Transactional
-    public ConferencingAccount connectStaff(long staffId, AccountRequest request, boolean bySelf) {
-        request.checkMatchesProvider();
+    /**
+     * Refuses with 409 and the policy's reasons when the staff member may not connect their own account now
+     * (S4, S14, S15). Asked before a Zoom sign-in starts and again when it completes.
+     */
+    public Staff requireStaffMayConnect(long staffId, boolean bySelf) {
         Staff member = staff.get(staffId);
         Site site = sites.get(member.siteId());
         AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
@@ -88,11 +107,30 @@ public class AccountConnections {
                     "Staff member " + staffId + " cannot connect their own account now",
                     decision.refusals().stream().map(ConnectRefused::reason).toList());
         }
+        return member;
+    }
+
+    /** Connects a staff member's own custom link if the policy allows it now; otherwise 409 with the policy's reasons. */
+    @Transactional
+    public ConferencingAccount connectStaff(long staffId, AccountRequest request, boolean bySelf) {
+        request.checkMatchesProvider();
+        return connectStaff(staffId, Provider.CUSTOM_LINK, null, request.link().toLink(), bySelf);
+    }
+
+    /** Makes a Zoom account whose OAuth sign-in just completed the staff member's own (S12, S16), policy permitting. */
+    @Transactional
+    public ConferencingAccount connectZoomStaff(long staffId, String zoomUser, boolean bySelf) {
+        return connectStaff(staffId, Provider.ZOOM, zoomUser, null, bySelf);
+    }
+
+    private ConferencingAccount connectStaff(long staffId, Provider provider, String zoomUser, Link link, boolean bySelf) {
+        Staff member = requireStaffMayConnect(staffId, bySelf);
         staffAccount(staffId).filter(ConferencingAccount::connected).ifPresent(old -> accounts.disconnect(old.id()));
-        ConferencingAccount account = accounts.connect(site.id(), staffId, request.provider(), request.zoomUser(),
-                request.link() == null ? null : request.link().toLink());
+        ConferencingAccount account = accounts.connect(member.siteId(), staffId, provider, zoomUser, link);
         staff.setAccount(staffId, account.id());
-        log.info("Staff member {} of site {} connected a {} account {}", staffId, site.id(), account.provider(), account.id());
+        log.info("Staff member {} of site {} connected a {} account {}", staffId, member.siteId(), account.provider(),
+                account.id());
+        events.publishEvent(new AccountChanged(account.id(), member.siteId(), staffId, true));
         return account;
     }
 
@@ -103,6 +141,7 @@ public class AccountConnections {
                 .orElseThrow(() -> new NotFoundException("connected account of staff member", staffId));
         accounts.disconnect(account.id());
         log.info("Staff member {} disconnected their account {}", staffId, account.id());
+        events.publishEvent(new AccountChanged(account.id(), account.siteId(), staffId, false));
         return accounts.find(account.id()).orElseThrow();
     }
 }

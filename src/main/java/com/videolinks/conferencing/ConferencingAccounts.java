@@ -5,7 +5,7 @@ import java.util.Optional;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.Provider;
 
-/** All conferencing accounts. */
+/** All conferencing accounts. Custom-link passwords are encrypted at rest. */
 public interface ConferencingAccounts {
 
     ConferencingAccount connect(long siteId, Long staffId, Provider provider, String zoomUser, Link link);
@@ -13,4 +13,7 @@ public interface ConferencingAccounts {
     Optional<ConferencingAccount> find(long id);
 
     void disconnect(long id);
+
+    /** Disconnects a connected account, saying why; false when it was not connected (someone else got there first). */
+    boolean markDisconnected(long id, String reason);
 }

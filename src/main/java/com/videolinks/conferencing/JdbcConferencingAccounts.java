@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.common.crypto.SecretBox;
+import com.videolinks.common.crypto.SecretPurpose;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.Provider;
 
@@ -24,19 +26,25 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
             """;
     private static final String BY_ID = """
             select id, site_id, staff_id, provider, connected, zoom_user, link_url, link_password,
-                   link_description, changed_at
+                   link_description, changed_at, disconnect_reason
             from conferencing_account where id = :id
             """;
     private static final String DISCONNECT = """
             update conferencing_account set connected = false, changed_at = :now where id = :id
             """;
+    private static final String MARK_DISCONNECTED = """
+            update conferencing_account set connected = false, disconnect_reason = :reason, changed_at = :now
+            where id = :id and connected = true
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    JdbcConferencingAccounts(JdbcClient jdbc, Clock clock) {
+    JdbcConferencingAccounts(JdbcClient jdbc, Clock clock, SecretBox secrets) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     @Override
@@ -45,7 +53,7 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
         jdbc.sql(INSERT).param("siteId", siteId).param("staffId", staffId).param("provider", provider.name())
                 .param("zoomUser", zoomUser)
                 .param("url", link == null ? null : link.url())
-                .param("password", link == null ? null : link.password())
+                .param("password", link == null ? null : secrets.seal(link.password(), SecretPurpose.LINK_PASSWORD))
                 .param("description", link == null ? null : link.description())
                 .param("now", Timestamp.from(clock.instant()))
                 .update(key, "id");
@@ -54,7 +62,7 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
 
     @Override
     public Optional<ConferencingAccount> find(long id) {
-        return jdbc.sql(BY_ID).param("id", id).query(JdbcConferencingAccounts::map).optional();
+        return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
     }
 
     @Override
@@ -62,13 +70,20 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
         jdbc.sql(DISCONNECT).param("id", id).param("now", Timestamp.from(clock.instant())).update();
     }
 
-    private static ConferencingAccount map(ResultSet rs, int row) throws SQLException {
+    @Override
+    public boolean markDisconnected(long id, String reason) {
+        return jdbc.sql(MARK_DISCONNECTED).param("id", id).param("reason", reason)
+                .param("now", Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    private ConferencingAccount map(ResultSet rs, int row) throws SQLException {
         String url = rs.getString("link_url");
         Link link = url == null ? null
-                : new Link(url, rs.getString("link_password"), rs.getString("link_description"));
+                : new Link(url, secrets.open(rs.getString("link_password"), SecretPurpose.LINK_PASSWORD),
+                        rs.getString("link_description"));
         Instant changedAt = rs.getTimestamp("changed_at").toInstant();
         return new ConferencingAccount(rs.getLong("id"), rs.getLong("site_id"), rs.getObject("staff_id", Long.class),
                 Provider.valueOf(rs.getString("provider")), rs.getBoolean("connected"), rs.getString("zoom_user"),
-                link, changedAt);
+                link, changedAt, rs.getString("disconnect_reason"));
     }
 }

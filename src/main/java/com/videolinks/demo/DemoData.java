@@ -24,7 +24,9 @@ import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.conferencing.ConferencingAccount;
 import com.videolinks.conferencing.ConferencingAccounts;
+import com.videolinks.conferencing.ZoomMeeting;
 import com.videolinks.conferencing.ZoomMeetings;
+import com.videolinks.conferencing.zoom.ZoomTokenImport;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.Plan;
@@ -56,6 +58,7 @@ class DemoData implements ApplicationRunner {
     private final StaffMembers staff;
     private final ConferencingAccounts accounts;
     private final ZoomMeetings meetings;
+    private final ZoomTokenImport zoomTokens;
     private final ServiceOfferings services;
     private final Sessions sessions;
     private final Customers customers;
@@ -64,13 +67,14 @@ class DemoData implements ApplicationRunner {
     private final String password;
 
     DemoData(AppUsers users, Sites sites, StaffMembers staff, ConferencingAccounts accounts, ZoomMeetings meetings,
-             ServiceOfferings services, Sessions sessions, Customers customers, Bookings bookings, Clock clock,
+             ZoomTokenImport zoomTokens, ServiceOfferings services, Sessions sessions, Customers customers, Bookings bookings, Clock clock,
              @Value("${videolinks.demo-data.password}") String password) {
         this.users = users;
         this.sites = sites;
         this.staff = staff;
         this.accounts = accounts;
         this.meetings = meetings;
+        this.zoomTokens = zoomTokens;
         this.services = services;
         this.sessions = sessions;
         this.customers = customers;
@@ -98,6 +102,8 @@ class DemoData implements ApplicationRunner {
         Staff tae = staff.create(yoga.id(), "Tae Park", "tae@example.com");
         ConferencingAccount hanaZoom = accounts.connect(yoga.id(), hana.id(), Provider.ZOOM, "hana@example.com", null);
         staff.setAccount(hana.id(), hanaZoom.id());
+        // not a real Zoom grant: demo Zoom accounts cannot reach Zoom (jobs for them end in an incident)
+        zoomTokens.store(hanaZoom.id(), "demo-access-token", "demo-refresh-token", clock.instant());
 
         ServiceOffering morningFlow = service(yoga, "Morning Flow", ServiceKind.CLASS, true, hana, tae);
         ServiceOffering coaching = service(yoga, "Private Coaching", ServiceKind.ONE_ON_ONE, true, hana);
@@ -111,8 +117,9 @@ class DemoData implements ApplicationRunner {
         Session courseNext = session(course, tae, 7, 19, true);                 // 5: course link (future session)
         Session studioOffline = session(studio, tae, 4, 18, false);             // 6: offline, no link
         Session studioHybrid = session(studio, tae, 5, 18, false);              // 7: offline + link added (S20)
-        meetings.record(coachingWithMeeting.id(), hanaZoom.id(), "85012345678",
-                "https://zoom.us/j/85012345678?pwd=demo", "412903");
+        meetings.recordCreated(new ZoomMeeting(coachingWithMeeting.id(), hanaZoom.id(), "85012345678",
+                "https://zoom.us/j/85012345678?pwd=demo", "412903", coachingWithMeeting.startsAt(), 60,
+                coaching.name(), false));
         services.changeCourseLink(course.id(),
                 new Link("https://meet.example.com/beginner-course", null, "Course room for all 4 weeks"));
         sessions.changeManualLink(studioHybrid.id(), ManualLink.ADDED,
@@ -123,6 +130,7 @@ class DemoData implements ApplicationRunner {
                 new Visibility(true, false, true));
         ConferencingAccount junZoom = accounts.connect(pilates.id(), null, Provider.ZOOM, "jun@example.com", null);
         sites.setDefaultAccount(pilates.id(), junZoom.id());
+        zoomTokens.store(junZoom.id(), "demo-access-token", "demo-refresh-token", clock.instant());
         Staff jun = staff.create(pilates.id(), "Jun Lee", "jun@example.com");
         Session reformer = session(service(pilates, "Reformer Basics", ServiceKind.CLASS, true, jun), jun, 2, 9, true);
 

@@ -2,6 +2,7 @@ package com.videolinks.links;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.session.Session;
+import com.videolinks.session.SessionChanged;
 import com.videolinks.session.Sessions;
 
 /** Changes to links by hand: on one session (S11, S20) or on a whole course (S18, S19). */
@@ -22,10 +24,12 @@ public class LinkEditing {
 
     private final Sessions sessions;
     private final ServiceOfferings services;
+    private final ApplicationEventPublisher events;
 
-    LinkEditing(Sessions sessions, ServiceOfferings services) {
+    LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.services = services;
+        this.events = events;
     }
 
     /** S11, S20: the session shows this link, even if it was offline, whatever account would serve it. */
@@ -34,6 +38,7 @@ public class LinkEditing {
         sessions.get(sessionId);
         sessions.changeManualLink(sessionId, ManualLink.ADDED, link);
         log.info("Link added by hand to session {}", sessionId);
+        events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_ADDED));
         return sessions.get(sessionId);
     }
 
@@ -43,6 +48,7 @@ public class LinkEditing {
         sessions.get(sessionId);
         sessions.changeManualLink(sessionId, ManualLink.REMOVED, null);
         log.info("Link removed by hand from session {}", sessionId);
+        events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_REMOVED));
         return sessions.get(sessionId);
     }
 
@@ -51,6 +57,7 @@ public class LinkEditing {
     public Session restoreSessionLink(long sessionId) {
         sessions.get(sessionId);
         sessions.changeManualLink(sessionId, ManualLink.NONE, null);
+        events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_RESTORED));
         return sessions.get(sessionId);
     }
 

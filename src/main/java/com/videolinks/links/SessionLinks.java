@@ -13,6 +13,10 @@ import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
+import com.videolinks.policy.vocabulary.LinkMode;
+import com.videolinks.policy.vocabulary.LinkSource;
+import com.videolinks.policy.vocabulary.LinkStatus;
+import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.SessionFact;
 import com.videolinks.policy.vocabulary.SessionFacts;
 import com.videolinks.session.Session;
@@ -50,6 +54,38 @@ public class SessionLinks {
 
     public LinkDecision decide(Session session, Channel channel) {
         return policy.decide(facts(session), channel);
+    }
+
+    /**
+     * Whether the session needs its own Zoom meeting and under which account. The account is the one the policy
+     * selects for the business calendar (where links are never hidden), so meetings follow the live rules.
+     */
+    public MeetingRequirement meetingRequirement(Session session) {
+        if (session.cancelled()) {
+            return MeetingRequirement.noMeeting("the session is cancelled");
+        }
+        if (session.manualLink() == ManualLink.REMOVED) {
+            return MeetingRequirement.noMeeting("staff removed the session's link (S11)");
+        }
+        if (session.manualLink() == ManualLink.ADDED) {
+            return MeetingRequirement.noMeeting("staff added a link of their own to the session (S11, S20)");
+        }
+        if (!session.online()) {
+            return MeetingRequirement.noMeeting("the session is offline (S11)");
+        }
+        SessionFacts facts = facts(session);
+        LinkDecision decision = policy.decide(facts, Channel.BUSINESS_CALENDAR);
+        if (decision.status() == LinkStatus.NONE) {
+            return MeetingRequirement.undecided(String.join(" ", decision.reasons()));
+        }
+        if (decision.mode() == LinkMode.PER_SESSION) {
+            AccountFact host = decision.source() == LinkSource.STAFF_ACCOUNT ? facts.staffAccount()
+                    : decision.source() == LinkSource.SITE_DEFAULT ? facts.defaultAccount() : null;
+            if (host != null) {
+                return MeetingRequirement.meeting(host.accountId(), decision.reasons().get(0));
+            }
+        }
+        return MeetingRequirement.noMeeting("the session's link is a shared link, not a Zoom meeting (S5)");
     }
 
     SessionFacts facts(Session session) {

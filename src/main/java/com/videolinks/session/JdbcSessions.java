@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.common.crypto.SecretBox;
+import com.videolinks.common.crypto.SecretPurpose;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ManualLink;
 
@@ -34,10 +36,29 @@ class JdbcSessions implements Sessions {
             where id = :id
             """;
 
-    private final JdbcClient jdbc;
+    private static final String RESCHEDULE = "update session set starts_at = :startsAt, ends_at = :endsAt where id = :id";
+    private static final String CANCEL = "update session set cancelled = true where id = :id";
+    private static final String CHANGE_ONLINE = "update session set online = :online where id = :id";
+    // sessions whose link an account gives (online, no link added or removed by hand), not over and not cancelled
+    private static final String UPCOMING_OF_SITE = """
+            select s.id from session s join service v on v.id = s.service_id
+            where v.site_id = :siteId and s.cancelled = false and s.online = true and s.manual_link = 'NONE'
+              and s.ends_at > :now
+            order by s.starts_at, s.id
+            """;
+    private static final String UPCOMING_OF_STAFF = """
+            select s.id from session s join service v on v.id = s.service_id
+            where s.staff_id = :staffId and v.kind <> 'COURSE' and s.cancelled = false and s.online = true
+              and s.manual_link = 'NONE' and s.ends_at > :now
+            order by s.starts_at, s.id
+            """;
 
-    JdbcSessions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+
+    JdbcSessions(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     @Override
@@ -51,12 +72,12 @@ class JdbcSessions implements Sessions {
 
     @Override
     public Optional<Session> find(long id) {
-        return jdbc.sql(BY_ID).param("id", id).query(JdbcSessions::map).optional();
+        return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
     }
 
     @Override
     public List<Session> ofService(long serviceId) {
-        return jdbc.sql(BY_SERVICE).param("serviceId", serviceId).query(JdbcSessions::map).list();
+        return jdbc.sql(BY_SERVICE).param("serviceId", serviceId).query(this::map).list();
     }
 
     @Override
@@ -68,15 +89,42 @@ class JdbcSessions implements Sessions {
     public void changeManualLink(long sessionId, ManualLink manualLink, Link link) {
         jdbc.sql(CHANGE_MANUAL_LINK).param("id", sessionId).param("manualLink", manualLink.name())
                 .param("url", link == null ? null : link.url())
-                .param("password", link == null ? null : link.password())
+                .param("password", link == null ? null : secrets.seal(link.password(), SecretPurpose.LINK_PASSWORD))
                 .param("description", link == null ? null : link.description())
                 .update();
     }
 
-    private static Session map(ResultSet rs, int row) throws SQLException {
+    @Override
+    public void reschedule(long sessionId, Instant startsAt, Instant endsAt) {
+        jdbc.sql(RESCHEDULE).param("id", sessionId).param("startsAt", Timestamp.from(startsAt))
+                .param("endsAt", Timestamp.from(endsAt)).update();
+    }
+
+    @Override
+    public void cancel(long sessionId) {
+        jdbc.sql(CANCEL).param("id", sessionId).update();
+    }
+
+    @Override
+    public void changeOnline(long sessionId, boolean online) {
+        jdbc.sql(CHANGE_ONLINE).param("id", sessionId).param("online", online).update();
+    }
+
+    @Override
+    public List<Long> upcomingOfSite(long siteId, Instant now) {
+        return jdbc.sql(UPCOMING_OF_SITE).param("siteId", siteId).param("now", Timestamp.from(now)).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> upcomingOfStaff(long staffId, Instant now) {
+        return jdbc.sql(UPCOMING_OF_STAFF).param("staffId", staffId).param("now", Timestamp.from(now)).query(Long.class).list();
+    }
+
+    private Session map(ResultSet rs, int row) throws SQLException {
         String url = rs.getString("manual_link_url");
         Link link = url == null ? null
-                : new Link(url, rs.getString("manual_link_password"), rs.getString("manual_link_description"));
+                : new Link(url, secrets.open(rs.getString("manual_link_password"), SecretPurpose.LINK_PASSWORD),
+                        rs.getString("manual_link_description"));
         return new Session(rs.getLong("id"), rs.getLong("service_id"), rs.getObject("staff_id", Long.class),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getBoolean("online"), ManualLink.valueOf(rs.getString("manual_link")), link,

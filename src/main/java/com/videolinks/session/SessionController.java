@@ -1,6 +1,5 @@
 package com.videolinks.session;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,21 +20,27 @@ import com.videolinks.security.Access;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** Sessions of a service. A session's staff member must be assigned to the service (S10). */
+/** Sessions of a service: schedule, move, cancel, online/offline (S11, S20). A session's staff member must be assigned to the service (S10). */
 @RestController
 class SessionController {
-
-    private static final Duration LONGEST_SESSION = Duration.ofHours(24);
 
     record NewSession(Long staffId, @NotNull Instant startsAt, @NotNull Instant endsAt, Boolean online) {
     }
 
+    record NewTimes(@NotNull Instant startsAt, @NotNull Instant endsAt) {
+    }
+
+    record OnlineChange(@NotNull Boolean online) {
+    }
+
     private final Sessions sessions;
+    private final SessionScheduling scheduling;
     private final ServiceOfferings services;
     private final Access access;
 
-    SessionController(Sessions sessions, ServiceOfferings services, Access access) {
+    SessionController(Sessions sessions, SessionScheduling scheduling, ServiceOfferings services, Access access) {
         this.sessions = sessions;
+        this.scheduling = scheduling;
         this.services = services;
         this.access = access;
     }
@@ -44,18 +50,34 @@ class SessionController {
     Session schedule(@PathVariable long serviceId, @Valid @RequestBody NewSession session) {
         ServiceOffering service = services.get(serviceId);
         access.requireSiteManager(service.siteId());
-        if (!session.endsAt().isAfter(session.startsAt())) {
-            throw new InvalidInputException("endsAt", "must be after startsAt");
-        }
-        if (Duration.between(session.startsAt(), session.endsAt()).compareTo(LONGEST_SESSION) > 0) {
-            throw new InvalidInputException("endsAt", "a session lasts at most 24 hours");
-        }
         if (session.staffId() != null && !service.staffIds().contains(session.staffId())) {
             throw new InvalidInputException("staffId", "staff member " + session.staffId()
                     + " is not assigned to service " + serviceId);
         }
         boolean online = session.online() == null ? service.online() : session.online();
-        return sessions.create(serviceId, session.staffId(), session.startsAt(), session.endsAt(), online);
+        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), online);
+    }
+
+    @PutMapping("/api/sessions/{sessionId}/schedule")
+    Session move(@PathVariable long sessionId, @Valid @RequestBody NewTimes times) {
+        requireManagerOf(sessionId);
+        return scheduling.move(sessionId, times.startsAt(), times.endsAt());
+    }
+
+    @PostMapping("/api/sessions/{sessionId}/cancellation")
+    Session cancel(@PathVariable long sessionId) {
+        requireManagerOf(sessionId);
+        return scheduling.cancel(sessionId);
+    }
+
+    @PutMapping("/api/sessions/{sessionId}/online")
+    Session changeOnline(@PathVariable long sessionId, @Valid @RequestBody OnlineChange change) {
+        requireManagerOf(sessionId);
+        return scheduling.changeOnline(sessionId, change.online());
+    }
+
+    private void requireManagerOf(long sessionId) {
+        access.requireSiteManager(services.get(sessions.get(sessionId).serviceId()).siteId());
     }
 
     @GetMapping("/api/services/{serviceId}/sessions")

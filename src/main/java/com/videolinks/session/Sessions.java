@@ -24,4 +24,16 @@ public interface Sessions {
     int countOfService(long serviceId);
 
     void changeManualLink(long sessionId, ManualLink manualLink, Link link);
+
+    void reschedule(long sessionId, Instant startsAt, Instant endsAt);
+
+    void cancel(long sessionId);
+
+    void changeOnline(long sessionId, boolean online);
+
+    /** Ids of the site's sessions that are not over or cancelled and get their link from an account. */
+    List<Long> upcomingOfSite(long siteId, Instant now);
+
+    /** As {@link #upcomingOfSite}, for the one-on-one sessions and classes of one staff member (S10, S17). */
+    List<Long> upcomingOfStaff(long staffId, Instant now);
 }

@@ -67,11 +67,15 @@ class InvalidInputApiTest {
     }
 
     @Test
-    void aCustomLinkWithoutUrlAndAZoomAccountWithoutUserAreRefused() throws Exception {
+    void aCustomLinkWithoutUrlAndAZoomAccountNamedInsteadOfSignedInAreRefused() throws Exception { // #4
         studio.ownerApi.put("/api/sites/" + studio.siteId + "/default-account", "{\"provider\": \"CUSTOM_LINK\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("link"));
         studio.ownerApi.put("/api/sites/" + studio.siteId + "/default-account", "{\"provider\": \"ZOOM\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("zoomUser"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("provider"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("zoom-authorization")));
+        studio.ownerApi.put("/api/sites/" + studio.siteId + "/default-account", """
+                {"provider": "ZOOM", "zoomUser": "hana@example.com"}
+                """).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("zoomUser"));
         studio.ownerApi.put("/api/sites/" + studio.siteId + "/default-account", "{\"provider\": \"SKYPE\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("provider"))

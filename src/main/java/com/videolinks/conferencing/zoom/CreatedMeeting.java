@@ -1,0 +1,10 @@
+package com.videolinks.conferencing.zoom;
+
+/** A meeting as Zoom reports it: id, the join URL customers get and its passcode. The host's start URL is never kept. */
+public record CreatedMeeting(String meetingId, String joinUrl, String password) {
+
+    @Override
+    public String toString() {
+        return "CreatedMeeting[" + meetingId + ", " + joinUrl + "]";
+    }
+}

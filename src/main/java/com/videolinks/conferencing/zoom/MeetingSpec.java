@@ -1,0 +1,8 @@
+package com.videolinks.conferencing.zoom;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** The meeting a session needs: topic, start, duration in minutes and the site's time zone (S5). */
+public record MeetingSpec(String topic, Instant startsAt, int durationMinutes, ZoneId timeZone, String agenda) {
+}

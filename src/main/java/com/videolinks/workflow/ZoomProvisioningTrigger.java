@@ -1,0 +1,84 @@
+package com.videolinks.workflow;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.videolinks.conferencing.AccountChanged;
+import com.videolinks.conferencing.zoom.ZoomMeetingBroken;
+import com.videolinks.session.SessionChanged;
+import com.videolinks.session.Sessions;
+
+/**
+ * Starts a Zoom meeting provisioning process for every session whose meeting must change. Listens synchronously, so
+ * the process instance (and its first async job) is written in the same transaction as the change that caused it:
+ * either both are committed or neither, and no session is lost between them.
+ */
+@Component
+public class ZoomProvisioningTrigger {
+
+    /** The process id, the BPMN file name without .bpmn. */
+    public static final String PROCESS_ID = "zoom-meeting-provisioning";
+    private static final Logger log = LoggerFactory.getLogger(ZoomProvisioningTrigger.class);
+
+    private final RuntimeService runtime;
+    private final ZoomMeetingProvisioning provisioning;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    ZoomProvisioningTrigger(RuntimeService runtime, ZoomMeetingProvisioning provisioning, Sessions sessions, Clock clock) {
+        this.runtime = runtime;
+        this.provisioning = provisioning;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SessionChanged changed) {
+        startIfNeeded(changed.sessionId(), "session " + changed.change().name().toLowerCase().replace('_', ' '));
+    }
+
+    @EventListener
+    void on(AccountChanged changed) {
+        List<Long> served = changed.staffId() == null ? sessions.upcomingOfSite(changed.siteId(), clock.instant())
+                : sessions.upcomingOfStaff(changed.staffId(), clock.instant());
+        String trigger = "account " + changed.accountId() + (changed.connected() ? " connected" : " disconnected");
+        served.forEach(sessionId -> startIfNeeded(sessionId, trigger));
+    }
+
+    @EventListener
+    void on(ZoomMeetingBroken broken) {
+        start(broken.sessionId(), "meeting " + broken.meetingId() + " " + broken.what());
+    }
+
+    /** Sessions of a host whose grant was revoked: they move to another account or show no link. */
+    void hostDisconnected(Collection<Long> sessionIds) {
+        sessionIds.forEach(id -> startIfNeeded(id, "host account disconnected"));
+    }
+
+    private void startIfNeeded(long sessionId, String trigger) {
+        if (provisioning.needsWork(sessionId)) {
+            start(sessionId, trigger);
+        }
+    }
+
+    private void start(long sessionId, String trigger) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("sessionId", sessionId);
+        variables.put("trigger", trigger);
+        String host = provisioning.expectedHost(sessionId);
+        if (host != null) {
+            variables.put("host", host);
+        }
+        runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(sessionId), variables);
+        log.debug("Zoom meeting provisioning started for session {} ({})", sessionId, trigger);
+    }
+}

@@ -1,0 +1,192 @@
+package com.videolinks.conferencing.zoom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.videolinks.support.ZoomStandIn;
+import com.videolinks.support.ZoomTestBase;
+
+/** The Zoom meeting client against a misbehaving Zoom: 401, 429 with and without Retry-After, 5xx, timeouts, 404. */
+class ZoomMeetingApiFaultsTest extends ZoomTestBase {
+
+    static final MeetingSpec YOGA = new MeetingSpec("Morning Flow", Instant.parse("2030-01-10T01:00:00Z"), 60,
+            ZoneId.of("Asia/Seoul"), "Studio");
+    static final String CREATE = "/v2/users/me/meetings";
+
+    @Autowired
+    ZoomMeetingApi zoom;
+    @Autowired
+    JdbcClient jdbc;
+
+    long accountId;
+
+    @BeforeEach
+    void connectHanasZoom() throws Exception {
+        accountId = connectStaffZoom(studio.staffApi, studio.staffId);
+    }
+
+    @Test
+    void s5_aMeetingIsCreatedWithTopicStartDurationAndTimeZoneUnderTheHostsToken() {
+        CreatedMeeting meeting = zoom.create(accountId, YOGA);
+
+        assertThat(meeting.meetingId()).matches("\\d+");
+        assertThat(meeting.joinUrl()).startsWith("https://zoom.example.com/j/");
+        ZoomStandIn.server().verify(postRequestedFor(urlEqualTo(CREATE))
+                .withHeader("Authorization", equalTo("Bearer access-1"))
+                .withRequestBody(equalToJson("""
+                        {"topic": "Morning Flow", "type": 2, "start_time": "2030-01-10T01:00:00Z", "duration": 60,
+                         "timezone": "Asia/Seoul", "agenda": "Studio"}
+                        """)));
+    }
+
+    @Test
+    void a401RefreshesTheTokenOnceAndRetriesOnce() {
+        stubCreate(aResponse().withStatus(401).withBody("{\"code\":124,\"message\":\"Invalid access token.\"}"),
+                created());
+        ZoomStandIn.server().stubFor(post(urlEqualTo("/oauth/token")).withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(okJson("{\"access_token\":\"access-2\",\"refresh_token\":\"refresh-2\",\"expires_in\":3600}")));
+
+        assertThat(zoom.create(accountId, YOGA).meetingId()).isEqualTo("86000000001");
+
+        ZoomStandIn.server().verify(2, postRequestedFor(urlEqualTo(CREATE)));
+        ZoomStandIn.server().verify(postRequestedFor(urlEqualTo(CREATE)).withHeader("Authorization", equalTo("Bearer access-2")));
+        ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo("/oauth/token")).withRequestBody(containing("grant_type=refresh_token")));
+    }
+
+    @Test
+    void a401RightAfterARefreshIsReportedInsteadOfLooping() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(aResponse().withStatus(401)));
+        ZoomStandIn.server().stubFor(post(urlEqualTo("/oauth/token")).withRequestBody(containing("refresh_token=refresh-1"))
+                .willReturn(okJson("{\"access_token\":\"access-2\",\"refresh_token\":\"refresh-2\",\"expires_in\":3600}")));
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOf(ZoomRejectedException.class)
+                .hasMessageContaining("401");
+        ZoomStandIn.server().verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void a429WithAShortRetryAfterIsWaitedForThenRetried() {
+        stubCreate(aResponse().withStatus(429).withHeader("Retry-After", "1"), created());
+
+        long started = System.nanoTime();
+        assertThat(zoom.create(accountId, YOGA).meetingId()).isEqualTo("86000000001");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        ZoomStandIn.server().verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void a429WithALongRetryAfterBecomesAWaitUntilThenWithoutHammeringZoom() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOfSatisfying(ZoomRateLimitedException.class,
+                e -> assertThat(e.retryAt()).isCloseTo(Instant.now().plusSeconds(3600), within(60, ChronoUnit.SECONDS)));
+        ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void a429WithoutRetryAfterBacksOffABoundedNumberOfTimesThenAsksToWait() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(aResponse().withStatus(429)));
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOfSatisfying(ZoomRateLimitedException.class,
+                e -> assertThat(e.retryAt()).isCloseTo(Instant.now().plusSeconds(60), within(10, ChronoUnit.SECONDS)));
+        ZoomStandIn.server().verify(3, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void zoomsDailyLimitIsNotRetriedAndHoldsTheHostsCreationsUntilTheNextUtcDay() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(aResponse().withStatus(429)
+                .withBody("{\"code\":429,\"message\":\"You have reached the maximum daily rate limit for this API.\"}")));
+        Instant tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOfSatisfying(ZoomRateLimitedException.class,
+                e -> assertThat(e.daily()).isTrue());
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOfSatisfying(ZoomRateLimitedException.class,
+                e -> assertThat(e.retryAt()).isEqualTo(tomorrow));
+        ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void theHundredAndFirstCreationOfTheDayForAHostIsQueuedWithoutCallingZoom() {
+        jdbc.sql("insert into zoom_daily_quota (account_id, quota_day, used) values (:id, :day, 99)")
+                .param("id", accountId).param("day", Date.valueOf(LocalDate.now(ZoneOffset.UTC))).update();
+
+        zoom.create(accountId, YOGA); // the 100th
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOf(ZoomRateLimitedException.class)
+                .hasMessageContaining("100");
+        ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void serverErrorsAreRetriedABoundedNumberOfTimesThenReported() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOf(ZoomUnavailableException.class)
+                .hasMessageContaining("503");
+        ZoomStandIn.server().verify(3, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void aPassingServerErrorIsRiddenOut() {
+        stubCreate(aResponse().withStatus(502), created());
+
+        assertThat(zoom.create(accountId, YOGA).meetingId()).isEqualTo("86000000001");
+        ZoomStandIn.server().verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void aTimeoutIsRetriedABoundedNumberOfTimesThenReported() {
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(created().withFixedDelay(1500)));
+
+        assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOf(ZoomUnavailableException.class)
+                .hasMessageContaining("in time");
+        ZoomStandIn.server().verify(3, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void deletingAMeetingZoomNoLongerHasCountsAsDone() {
+        ZoomStandIn.server().stubFor(delete(urlEqualTo("/v2/meetings/123")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"code\":3001,\"message\":\"Meeting does not exist: 123.\"}")));
+
+        assertThat(zoom.delete(accountId, "123")).isFalse();
+    }
+
+    private static void stubCreate(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        MappingBuilder one = post(urlEqualTo(CREATE)).inScenario("create").whenScenarioStateIs(STARTED)
+                .willReturn(first).willSetStateTo("second");
+        MappingBuilder two = post(urlEqualTo(CREATE)).inScenario("create").whenScenarioStateIs("second").willReturn(then);
+        ZoomStandIn.server().stubFor(one);
+        ZoomStandIn.server().stubFor(two);
+    }
+
+    private static ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": 86000000001, \"join_url\": \"https://zoom.example.com/j/86000000001\", \"password\": \"abc123\"}");
+    }
+}
