@@ -35,7 +35,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain customerPageLogin(HttpSecurity http) throws Exception {
         return http.securityMatcher("/my-bookings", "/my-bookings/**", "/member/**", "/login", "/logout")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
