@@ -81,6 +81,23 @@ class JdbcOutbox implements Outbox {
             select count(*) from notification_outbox where booking_id = :bookingId and status = 'PENDING'
             """;
     private static final String COUNT = "select count(*) from notification_outbox where status = :status";
+    private static final String OLDEST_UNSENT_CHANGE = "select " + COLUMNS + """
+             from notification_outbox
+            where kind = 'LINK_CHANGED' and status = 'PENDING' and customer_id = :customerId
+              and (session_id = :sessionId or service_id = :serviceId)
+            order by link_version, id
+            limit 1
+            """;
+    private static final String NEWER_SESSION_CHANGE = """
+            select count(*) from notification_outbox
+            where kind = 'LINK_CHANGED' and customer_id = :customerId and session_id = :sessionId
+              and link_version > :version
+            """;
+    private static final String NEWER_COURSE_CHANGE = """
+            select count(*) from notification_outbox
+            where kind = 'LINK_CHANGED' and customer_id = :customerId and service_id = :serviceId
+              and link_version > :version
+            """;
 
     private final JdbcClient jdbc;
 
@@ -167,6 +184,26 @@ class JdbcOutbox implements Outbox {
     @Override
     public long count(OutboxStatus status) {
         return jdbc.sql(COUNT).param("status", status.name()).query(Long.class).single();
+    }
+
+    @Override
+    public Optional<OutboxMessage> oldestUnsentChange(long customerId, Long sessionId, Long serviceId) {
+        return jdbc.sql(OLDEST_UNSENT_CHANGE).param("customerId", customerId)
+                .param("sessionId", sessionId, Types.BIGINT).param("serviceId", serviceId, Types.BIGINT)
+                .query(JdbcOutbox::map).optional();
+    }
+
+    @Override
+    public boolean hasNewerChange(OutboxMessage linkChanged) {
+        if (linkChanged.linkVersion() == null) {
+            return false;
+        }
+        boolean course = linkChanged.serviceId() != null;
+        return jdbc.sql(course ? NEWER_COURSE_CHANGE : NEWER_SESSION_CHANGE)
+                .param("customerId", linkChanged.customerId())
+                .param(course ? "serviceId" : "sessionId", course ? linkChanged.serviceId() : linkChanged.sessionId())
+                .param("version", linkChanged.linkVersion())
+                .query(Long.class).single() > 0;
     }
 
     private static String truncate(String error) {

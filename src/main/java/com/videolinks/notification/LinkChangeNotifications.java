@@ -70,8 +70,9 @@ public class LinkChangeNotifications {
         Instant now = clock.instant();
         for (Booking booking : bookings.bookedOnSession(change.sessionId())) {
             Customer customer = customers.get(booking.customerId());
+            String replaced = replacedUrl(customer.id(), change.sessionId(), null, change.oldLink());
             outbox.add(NewOutboxMessage.sessionLinkChanged(customer.siteId(), customer.id(), booking.id(),
-                    change.sessionId(), change.linkVersion(), url(change.oldLink())), now);
+                    change.sessionId(), change.linkVersion(), replaced), now);
         }
     }
 
@@ -122,8 +123,9 @@ public class LinkChangeNotifications {
         Instant now = clock.instant();
         int written = 0;
         for (long customerId : customerIds) {
+            String replaced = replacedUrl(customerId, null, courseId, oldLink);
             if (outbox.add(NewOutboxMessage.courseLinkChanged(course.siteId(), customerId, courseId, linkVersion,
-                    url(oldLink)), now)) {
+                    replaced), now)) {
                 written++;
             }
         }
@@ -131,7 +133,10 @@ public class LinkChangeNotifications {
         return new CourseChunk(written, last, customerIds.size() < size);
     }
 
-    private static String url(Link link) {
-        return link == null ? null : link.url();
+    /** The link the customer last heard of: an unsent earlier change's old link, else the one just replaced. */
+    private String replacedUrl(long customerId, Long sessionId, Long courseId, Link oldLink) {
+        return outbox.oldestUnsentChange(customerId, sessionId, courseId)
+                .map(OutboxMessage::oldLinkUrl)
+                .orElse(oldLink == null ? null : oldLink.url());
     }
 }

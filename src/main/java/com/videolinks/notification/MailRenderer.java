@@ -30,8 +30,8 @@ import com.videolinks.site.Sites;
 /**
  * Turns an outbox row into the email to send <em>now</em>: it asks the policy what the CONFIRMATION_EMAIL channel
  * shows at send time (S21), so a link hidden or changed after the row was written never goes out, and a link
- * that became available meanwhile does. A row with nothing left to say (booking cancelled, session over, a newer
- * change) is skipped.
+ * that became available meanwhile does. A row with nothing left to say (booking cancelled, session over, a later
+ * change of the same link written for the same customer) is skipped.
  */
 @Component
 class MailRenderer {
@@ -50,9 +50,12 @@ class MailRenderer {
     record Skip(String reason) implements Rendering {
     }
 
+    static final String SUPERSEDED = "superseded: the customer gets the email of a later change of this link";
+
     private record Line(Booking booking, Session session, LinkView view) {
     }
 
+    private final Outbox outbox;
     private final Customers customers;
     private final Bookings bookings;
     private final Sessions sessions;
@@ -63,8 +66,9 @@ class MailRenderer {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    MailRenderer(Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
+    MailRenderer(Outbox outbox, Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
                  SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
         this.customers = customers;
         this.bookings = bookings;
         this.sessions = sessions;
@@ -97,9 +101,8 @@ class MailRenderer {
         if (over.isPresent()) {
             return new Skip(over.get());
         }
-        if (message.kind() == NotificationKind.LINK_CHANGED && message.linkVersion() != null
-                && session.linkVersion() > message.linkVersion()) {
-            return new Skip("superseded: the session's link changed again (version " + session.linkVersion() + ")");
+        if (message.kind() == NotificationKind.LINK_CHANGED && outbox.hasNewerChange(message)) {
+            return new Skip(SUPERSEDED);
         }
         Line line = line(booking, session);
         if (message.kind() == NotificationKind.LINK_READY && !line.view().shown()) {
@@ -111,8 +114,8 @@ class MailRenderer {
     /** S19: one email per customer for a course edit, listing their sessions still to come. */
     private Rendering course(OutboxMessage message, Customer customer, Site site) {
         ServiceOffering course = services.get(message.serviceId());
-        if (message.linkVersion() != null && course.courseLinkVersion() > message.linkVersion()) {
-            return new Skip("superseded: the course's link changed again (version " + course.courseLinkVersion() + ")");
+        if (outbox.hasNewerChange(message)) {
+            return new Skip(SUPERSEDED);
         }
         List<Line> lines = bookings.bookedByCustomerInService(customer.id(), course.id()).stream()
                 .map(booking -> Map.entry(booking, sessions.get(booking.sessionId())))

@@ -37,4 +37,13 @@ interface Outbox {
     boolean hasUnsent(long bookingId);
 
     long count(OutboxStatus status);
+
+    /**
+     * The oldest link-changed email for this customer and session (or course) not sent yet: a further change
+     * replaces the link that email would have replaced, since the customer never saw the one in between.
+     */
+    Optional<OutboxMessage> oldestUnsentChange(long customerId, Long sessionId, Long serviceId);
+
+    /** Whether a later change of the same link was written for the same customer (it will say what is current). */
+    boolean hasNewerChange(OutboxMessage linkChanged);
 }
