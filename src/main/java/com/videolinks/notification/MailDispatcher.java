@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -95,7 +96,12 @@ class MailDispatcher {
             Instant now = clock.instant();
             List<OutboxMessage> batch = outbox.claimDue(claimer, now, now.plus(properties.dispatch().claimFor()),
                     properties.dispatch().batchSize());
-            batch.forEach(message -> handle(smtp, message, claimer));
+            for (int i = 0; i < batch.size(); i++) {
+                if (!handle(smtp, batch.get(i), claimer)) {
+                    putBack(batch.subList(i + 1, batch.size()), claimer);
+                    return handled + i + 1;
+                }
+            }
             handled += batch.size();
             if (batch.size() < properties.dispatch().batchSize()) {
                 break;
@@ -104,27 +110,43 @@ class MailDispatcher {
         return handled;
     }
 
-    private void handle(SmtpMail smtp, OutboxMessage message, String claimer) {
+    /**
+     * The SMTP server could not be reached: the rest of the batch is not tried (each would wait for the connect
+     * timeout) and goes back for the next round without losing an attempt.
+     */
+    private void putBack(List<OutboxMessage> untried, String claimer) {
+        Instant next = clock.instant().plus(properties.retry().after(1));
+        for (OutboxMessage message : untried) {
+            outbox.retryLater(message.id(), claimer, message.attempts(), next,
+                    message.lastError() == null ? "not tried yet: the SMTP server was unreachable" : message.lastError());
+        }
+        if (!untried.isEmpty()) {
+            log.warn("SMTP server unreachable: {} more emails wait for the next round", untried.size());
+        }
+    }
+
+    /** Handles one row; false when the SMTP server could not be reached at all. */
+    private boolean handle(SmtpMail smtp, OutboxMessage message, String claimer) {
         Rendering rendering;
         try {
             rendering = renderer.render(message);
         } catch (RuntimeException e) {
             log.error("Email {} ({}) could not be rendered", message.id(), message.kind(), e);
             failed(message, claimer, "rendering failed: " + e);
-            return;
+            return true;
         }
         if (rendering instanceof Skip skip) {
             outbox.skip(message.id(), claimer, skip.reason());
             log.info("Email {} ({}, customer {}) skipped: {}", message.id(), message.kind(), message.customerId(),
                     skip.reason());
-            return;
+            return true;
         }
         Ready ready = (Ready) rendering;
         try {
             smtp.send(message, ready.email());
         } catch (MailException | MessagingException e) {
             failed(message, claimer, e.getClass().getSimpleName() + ": " + e.getMessage());
-            return;
+            return !unreachable(e);
         }
         increment(sent);
         transaction.executeWithoutResult(status -> {
@@ -135,6 +157,26 @@ class MailDispatcher {
             ready.promised().forEach((booking, session) -> promised.promise(booking, session, clock.instant()));
             ready.settled().forEach(promised::settle);
         });
+        return true;
+    }
+
+    /** Connection refused, unknown host, connect timeout: no message can go out now. */
+    private static boolean unreachable(Exception e) {
+        List<Throwable> causes = new java.util.ArrayList<>();
+        causes.add(e);
+        if (e instanceof MailSendException send) {
+            causes.addAll(send.getFailedMessages().values());
+        }
+        for (Throwable cause : causes) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                        || t instanceof java.net.SocketTimeoutException
+                        || t.getClass().getSimpleName().equals("MailConnectException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void failed(OutboxMessage message, String claimer, String error) {
