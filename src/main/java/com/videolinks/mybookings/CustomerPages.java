@@ -98,9 +98,12 @@ class CustomerPages {
         };
     }
 
-    /** S21, S22: where else the business shows the link, if anywhere; never the link itself. */
+    /**
+     * S21, S22: where else the business shows the link, if anywhere (another page first: it is one click away);
+     * never the link itself.
+     */
     private String elsewhere(Session session, Channel hiddenOn) {
-        for (Channel other : List.of(Channel.CONFIRMATION_EMAIL, Channel.MY_BOOKINGS, Channel.MEMBER_PAGES)) {
+        for (Channel other : List.of(Channel.MY_BOOKINGS, Channel.MEMBER_PAGES, Channel.CONFIRMATION_EMAIL)) {
             if (other != hiddenOn && links.decide(session, other).shown()) {
                 return other.name();
             }
