@@ -32,6 +32,10 @@ create table notification_outbox (
 );
 create index notification_outbox_due_idx on notification_outbox (status, next_attempt_at);
 create index notification_outbox_site_idx on notification_outbox (site_id, status, id);
+-- "is an email about this booking still waiting?" and "was a later change written for this customer?"
+create index notification_outbox_booking_idx on notification_outbox (booking_id, status);
+create index notification_outbox_customer_idx on notification_outbox (customer_id, kind, status);
+create index notification_outbox_created_idx on notification_outbox (created_at);
 
 -- Bookings whose customer was told by email "the link will follow" (a Zoom meeting not created yet): a
 -- LINK_READY email goes out when the email channel shows the link.

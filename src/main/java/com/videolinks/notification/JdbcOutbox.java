@@ -81,6 +81,9 @@ class JdbcOutbox implements Outbox {
             select count(*) from notification_outbox where booking_id = :bookingId and status = 'PENDING'
             """;
     private static final String COUNT = "select count(*) from notification_outbox where status = :status";
+    private static final String DELETE_FINISHED = """
+            delete from notification_outbox where status in ('SENT', 'SKIPPED') and created_at < :before
+            """;
     private static final String OLDEST_UNSENT_CHANGE = "select " + COLUMNS + """
              from notification_outbox
             where kind = 'LINK_CHANGED' and status = 'PENDING' and customer_id = :customerId
@@ -184,6 +187,11 @@ class JdbcOutbox implements Outbox {
     @Override
     public long count(OutboxStatus status) {
         return jdbc.sql(COUNT).param("status", status.name()).query(Long.class).single();
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant before) {
+        return jdbc.sql(DELETE_FINISHED).param("before", Timestamp.from(before)).update();
     }
 
     @Override

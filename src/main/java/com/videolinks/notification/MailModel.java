@@ -46,5 +46,10 @@ record MailModel(String customerName, String siteName, String serviceName, boole
         boolean shown() {
             return "SHOWN".equals(status);
         }
+
+        @Override
+        public String toString() {
+            return "LinkView[" + status + ", url=" + url + ", password=" + (password == null ? "none" : "****") + "]";
+        }
     }
 }

@@ -18,6 +18,7 @@ record NotificationProperties(
         @DefaultValue Retry retry,
         @DefaultValue("1m") Duration linkReadyInterval,
         @DefaultValue("500") int courseChunkSize,
+        @DefaultValue("180d") Duration keepFinishedFor,
         @DefaultValue("") String nodeId) {
 
     record Dispatch(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration interval,

@@ -1,5 +1,8 @@
 package com.videolinks.notification;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,14 +22,21 @@ class NotificationScheduling implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationScheduling.class);
 
+    private static final Duration CLEAN_UP_INTERVAL = Duration.ofHours(1);
+
     private final MailDispatcher dispatcher;
     private final LinkReadyFollowUps followUps;
+    private final Outbox outbox;
     private final NotificationProperties properties;
+    private final Clock clock;
 
-    NotificationScheduling(MailDispatcher dispatcher, LinkReadyFollowUps followUps, NotificationProperties properties) {
+    NotificationScheduling(MailDispatcher dispatcher, LinkReadyFollowUps followUps, Outbox outbox,
+                           NotificationProperties properties, Clock clock) {
         this.dispatcher = dispatcher;
         this.followUps = followUps;
+        this.outbox = outbox;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -35,6 +45,15 @@ class NotificationScheduling implements SchedulingConfigurer {
                 properties.dispatch().interval());
         registrar.addFixedDelayTask(() -> guarded("following up promised links", followUps::sweep),
                 properties.linkReadyInterval());
+        registrar.addFixedDelayTask(() -> guarded("forgetting old emails", this::forgetOldEmails), CLEAN_UP_INTERVAL);
+    }
+
+    /** Sent and skipped rows are kept for a while for owners and operators to look at, then deleted. */
+    private void forgetOldEmails() {
+        int deleted = outbox.deleteFinishedBefore(clock.instant().minus(properties.keepFinishedFor()));
+        if (deleted > 0) {
+            log.info("Deleted {} sent or skipped emails older than {}", deleted, properties.keepFinishedFor());
+        }
     }
 
     private static void guarded(String what, Runnable task) {

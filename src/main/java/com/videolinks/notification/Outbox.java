@@ -38,6 +38,9 @@ interface Outbox {
 
     long count(OutboxStatus status);
 
+    /** Forgets SENT and SKIPPED emails written before {@code before}; returns how many. */
+    int deleteFinishedBefore(Instant before);
+
     /**
      * The oldest link-changed email for this customer and session (or course) not sent yet: a further change
      * replaces the link that email would have replaced, since the customer never saw the one in between.

@@ -132,6 +132,22 @@ class OutboxTest {
     }
 
     @Test
+    void sentAndSkippedEmailsAreForgottenAfterTheirKeepingTimeButWaitingAndParkedOnesStay() {
+        List<OutboxMessage> rows = outbox.list(studio.siteId, null, 10);
+        jdbc.sql("update notification_outbox set status = 'SENT' where id = :id").param("id", rows.get(0).id()).update();
+        jdbc.sql("update notification_outbox set status = 'SKIPPED' where id = :id").param("id", rows.get(1).id()).update();
+        jdbc.sql("update notification_outbox set status = 'PARKED' where id = :id").param("id", rows.get(2).id()).update();
+
+        Instant oldest = rows.stream().map(OutboxMessage::createdAt).min(Instant::compareTo).orElseThrow();
+        outbox.deleteFinishedBefore(oldest); // nothing was written before that instant
+        assertThat(outbox.list(studio.siteId, null, 10)).hasSize(4);
+        outbox.deleteFinishedBefore(Instant.now().plusSeconds(1));
+
+        assertThat(outbox.list(studio.siteId, null, 10)).extracting(OutboxMessage::status)
+                .containsExactlyInAnyOrder(OutboxStatus.PARKED, OutboxStatus.PENDING);
+    }
+
+    @Test
     void s19_editingACourseLinkAnnouncesOldAndNewLinkForTheWorkflow() throws Exception {
         studio.ownerApi.put("/api/services/" + studio.courseId + "/course-link", "{\"url\": \"https://meet.example.com/c1\"}");
         studio.ownerApi.put("/api/services/" + studio.courseId + "/course-link", "{\"url\": \"https://meet.example.com/c2\"}");
