@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 
 import com.videolinks.booking.Booking;
 import com.videolinks.booking.BookingView;
+import com.videolinks.booking.Bookings;
 import com.videolinks.booking.CustomerLink;
 import com.videolinks.booking.Customer;
 import com.videolinks.booking.MyBookings;
+import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.CustomerTime;
 import com.videolinks.common.Languages;
 import com.videolinks.links.SessionLinks;
@@ -45,14 +47,19 @@ class CustomerPages {
     }
 
     private final MyBookings myBookings;
+    private final Bookings bookings;
     private final Sessions sessions;
+    private final ServiceOfferings services;
     private final Sites sites;
     private final SessionLinks links;
     private final Clock clock;
 
-    CustomerPages(MyBookings myBookings, Sessions sessions, Sites sites, SessionLinks links, Clock clock) {
+    CustomerPages(MyBookings myBookings, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
+                  SessionLinks links, Clock clock) {
         this.myBookings = myBookings;
+        this.bookings = bookings;
         this.sessions = sessions;
+        this.services = services;
         this.sites = sites;
         this.links = links;
         this.clock = clock;
@@ -71,19 +78,20 @@ class CustomerPages {
 
     /** Only a session the customer booked has a page for them; any other id is not found. */
     Optional<SessionPage> session(Customer customer, long sessionId) {
-        return myBookings.of(customer.id()).stream().filter(b -> b.sessionId() == sessionId).findFirst()
-                .map(booking -> {
-                    Session session = sessions.get(sessionId);
-                    LinkDecision decision = links.decide(session, Channel.MEMBER_PAGES);
-                    return new SessionPage(customer.name(), sites.get(customer.siteId()).name(), sessionId,
-                            booking.serviceName(), when(customer, booking),
-                            link(CustomerLink.of(decision), session, Channel.MEMBER_PAGES));
-                });
+        return bookings.find(sessionId, customer.id()).map(booking -> {
+            Session session = sessions.get(sessionId);
+            LinkDecision decision = links.decide(session, Channel.MEMBER_PAGES);
+            return new SessionPage(customer.name(), sites.get(customer.siteId()).name(), sessionId,
+                    services.get(session.serviceId()).name(),
+                    when(customer, session.startsAt(), session.endsAt()),
+                    link(CustomerLink.of(decision), session, Channel.MEMBER_PAGES));
+        });
     }
 
     private Row row(Customer customer, BookingView booking) {
         Session session = sessions.get(booking.sessionId());
-        return new Row(booking.bookingId(), booking.sessionId(), booking.serviceName(), when(customer, booking),
+        return new Row(booking.bookingId(), booking.sessionId(), booking.serviceName(),
+                when(customer, booking.startsAt(), booking.endsAt()),
                 booking.status() == Booking.BookingStatus.CANCELLED,
                 link(booking.videoLink(), session, Channel.MY_BOOKINGS));
     }
@@ -111,8 +119,8 @@ class CustomerPages {
         return "BUSINESS";
     }
 
-    private static String when(Customer customer, BookingView booking) {
+    private static String when(Customer customer, Instant start, Instant end) {
         Locale language = Languages.forCustomer(customer.locale());
-        return CustomerTime.span(booking.startsAt(), booking.endsAt(), customer.timeZone(), language);
+        return CustomerTime.span(start, end, customer.timeZone(), language);
     }
 }
