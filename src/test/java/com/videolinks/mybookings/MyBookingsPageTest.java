@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.videolinks.conferencing.AccountConnections;
 import com.videolinks.security.AppUser;
 import com.videolinks.security.AppUsers;
 import com.videolinks.support.Api;
@@ -32,6 +33,8 @@ class MyBookingsPageTest {
 
     private static final String DEFAULT_URL = "https://meet.example.com/default";
 
+    @Autowired
+    AccountConnections connections;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -99,7 +102,8 @@ class MyBookingsPageTest {
 
     @Test
     void s5_s11_aPendingOrRemovedLinkSaysSo() throws Exception {
-        studio.ownerApi.put("/api/staff/" + studio.staffId + "/account", "{\"provider\": \"ZOOM\", \"zoomUser\": \"h@example.com\"}");
+        // as the end of Zoom's sign-in does (ZoomConnectFlowTest covers the sign-in itself)
+        connections.connectZoomStaff(studio.staffId, "h@example.com", false);
         studio.staffApi.delete("/api/sessions/" + studio.oneOnOneSessionId + "/link");
 
         String page = page("/my-bookings");

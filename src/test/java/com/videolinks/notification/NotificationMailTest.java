@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.videolinks.conferencing.AccountConnections;
 import com.videolinks.booking.Customers;
 import com.videolinks.conferencing.ZoomMeetings;
 import com.videolinks.security.AppUsers;
@@ -58,6 +59,8 @@ class NotificationMailTest {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
+    @Autowired
+    AccountConnections connections;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -199,9 +202,8 @@ class NotificationMailTest {
 
     @Test
     void s5_aLinkStillBeingCreatedIsPromisedAndFollowsByEmailOnceItExists() throws Exception {
-        long zoomAccount = idOf(studio.ownerApi.put("/api/staff/" + studio.staffId + "/account",
-                "{\"provider\": \"ZOOM\", \"zoomUser\": \"hana@example.com\"}").andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        // as the end of Zoom's sign-in does (ZoomConnectFlowTest covers the sign-in itself)
+        long zoomAccount = connections.connectZoomStaff(studio.staffId, "hana@example.com", false).id();
         dispatcher.dispatchDue();
         ReceivedMail confirmation = mailsTo(soyeon).stream().filter(m -> m.subject().endsWith("Morning Flow"))
                 .findFirst().orElseThrow();
