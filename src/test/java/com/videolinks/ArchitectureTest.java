@@ -33,6 +33,15 @@ class ArchitectureTest {
     static final ArchRule jdbcImplementationsStayInsideTheirFeature = classes().that().haveSimpleNameStartingWith("Jdbc")
             .should().notBePublic();
 
+    /** #5: changes are announced as events; customer emails listen, so no feature calls into notification. */
+    @ArchTest
+    static final ArchRule theDomainAnnouncesChangesInsteadOfCallingNotifications = noClasses().that().resideInAnyPackage(
+                    "com.videolinks.policy..", "com.videolinks.site..", "com.videolinks.staff..", "com.videolinks.catalog..",
+                    "com.videolinks.session..", "com.videolinks.booking..", "com.videolinks.conferencing..",
+                    "com.videolinks.links..", "com.videolinks.security..", "com.videolinks.common..",
+                    "com.videolinks.mybookings..")
+            .should().dependOnClassesThat().resideInAPackage("com.videolinks.notification..");
+
     @ArchTest
     static final ArchRule controllersStayInsideTheirFeature = classes().that().haveSimpleNameEndingWith("Controller")
             .should().notBePublic();

@@ -43,15 +43,17 @@ class BookingController {
 
     private final Customers customers;
     private final Bookings bookings;
+    private final BookingDesk desk;
     private final MyBookings myBookings;
     private final Sessions sessions;
     private final ServiceOfferings services;
     private final Access access;
 
-    BookingController(Customers customers, Bookings bookings, MyBookings myBookings, Sessions sessions,
-                      ServiceOfferings services, Access access) {
+    BookingController(Customers customers, Bookings bookings, BookingDesk desk, MyBookings myBookings,
+                      Sessions sessions, ServiceOfferings services, Access access) {
         this.customers = customers;
         this.bookings = bookings;
+        this.desk = desk;
         this.myBookings = myBookings;
         this.sessions = sessions;
         this.services = services;
@@ -86,7 +88,7 @@ class BookingController {
         if (bookings.find(sessionId, customer.id()).isPresent()) {
             throw new ConflictException("already-booked", "Customer " + customer.id() + " already booked session " + sessionId);
         }
-        return bookings.book(sessionId, customer.id());
+        return desk.book(sessionId, customer.id());
     }
 
     @GetMapping("/api/customers/{customerId}/bookings")

@@ -11,4 +11,18 @@ public interface Bookings {
     Optional<Booking> find(long sessionId, long customerId);
 
     List<Booking> ofCustomer(long customerId);
+
+    Optional<Booking> find(long bookingId);
+
+    /** Bookings of one session that still hold their place. */
+    List<Booking> bookedOnSession(long sessionId);
+
+    /** A customer's bookings, still holding their place, of any session of one service. */
+    List<Booking> bookedByCustomerInService(long customerId, long serviceId);
+
+    /**
+     * Customers holding a booking of a session of this service (cancelled sessions excluded), by ascending id
+     * after {@code afterCustomerId}: one page of at most {@code limit}, for courses with thousands of customers.
+     */
+    List<Long> customersBookedInService(long serviceId, long afterCustomerId, int limit);
 }

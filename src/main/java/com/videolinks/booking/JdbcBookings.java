@@ -22,6 +22,23 @@ class JdbcBookings implements Bookings {
     private static final String BY_SESSION_AND_CUSTOMER = "select " + COLUMNS
             + " from booking where session_id = :sessionId and customer_id = :customerId";
     private static final String BY_CUSTOMER = "select " + COLUMNS + " from booking where customer_id = :customerId order by id";
+    private static final String BY_ID = "select " + COLUMNS + " from booking where id = :id";
+    private static final String BOOKED_ON_SESSION = "select " + COLUMNS
+            + " from booking where session_id = :sessionId and status = 'BOOKED' order by id";
+    private static final String BOOKED_BY_CUSTOMER_IN_SERVICE = """
+            select b.id, b.session_id, b.customer_id, b.status, b.booked_at
+            from booking b join session s on s.id = b.session_id
+            where b.customer_id = :customerId and s.service_id = :serviceId and b.status = 'BOOKED'
+            order by s.starts_at, b.id
+            """;
+    private static final String CUSTOMERS_BOOKED_IN_SERVICE = """
+            select distinct b.customer_id
+            from booking b join session s on s.id = b.session_id
+            where s.service_id = :serviceId and s.cancelled = false and b.status = 'BOOKED'
+              and b.customer_id > :after
+            order by b.customer_id
+            limit :limit
+            """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,6 +65,28 @@ class JdbcBookings implements Bookings {
     @Override
     public List<Booking> ofCustomer(long customerId) {
         return jdbc.sql(BY_CUSTOMER).param("customerId", customerId).query(JdbcBookings::map).list();
+    }
+
+    @Override
+    public Optional<Booking> find(long bookingId) {
+        return jdbc.sql(BY_ID).param("id", bookingId).query(JdbcBookings::map).optional();
+    }
+
+    @Override
+    public List<Booking> bookedOnSession(long sessionId) {
+        return jdbc.sql(BOOKED_ON_SESSION).param("sessionId", sessionId).query(JdbcBookings::map).list();
+    }
+
+    @Override
+    public List<Booking> bookedByCustomerInService(long customerId, long serviceId) {
+        return jdbc.sql(BOOKED_BY_CUSTOMER_IN_SERVICE).param("customerId", customerId).param("serviceId", serviceId)
+                .query(JdbcBookings::map).list();
+    }
+
+    @Override
+    public List<Long> customersBookedInService(long serviceId, long afterCustomerId, int limit) {
+        return jdbc.sql(CUSTOMERS_BOOKED_IN_SERVICE).param("serviceId", serviceId).param("after", afterCustomerId)
+                .param("limit", limit).query(Long.class).list();
     }
 
     private static Booking map(ResultSet rs, int row) throws SQLException {

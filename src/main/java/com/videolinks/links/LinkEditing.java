@@ -1,5 +1,7 @@
 package com.videolinks.links;
 
+import java.util.Objects;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,14 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.ConflictException;
+import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.session.Session;
 import com.videolinks.session.SessionChanged;
 import com.videolinks.session.Sessions;
 
-/** Changes to links by hand: on one session (S11, S20) or on a whole course (S18, S19). */
+/**
+ * Changes to links by hand: on one session (S11, S20) or on a whole course (S18, S19). Each change that alters what
+ * customers could be shown is announced ({@link SessionLinkChanged}, {@link CourseLinkChanged}) inside its
+ * transaction, so the notifications it causes commit or roll back with it.
+ */
 @Service
 public class LinkEditing {
 
@@ -24,41 +32,61 @@ public class LinkEditing {
 
     private final Sessions sessions;
     private final ServiceOfferings services;
+<<<<<<< HEAD
     private final ApplicationEventPublisher events;
 
     LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.services = services;
+=======
+    private final SessionLinks links;
+    private final ApplicationEventPublisher events;
+
+    LinkEditing(Sessions sessions, ServiceOfferings services, SessionLinks links, ApplicationEventPublisher events) {
+        this.sessions = sessions;
+        this.services = services;
+        this.links = links;
+>>>>>>> customer-notifications
         this.events = events;
     }
 
     /** S11, S20: the session shows this link, even if it was offline, whatever account would serve it. */
     @Transactional
     public Session addSessionLink(long sessionId, Link link) {
-        sessions.get(sessionId);
-        sessions.changeManualLink(sessionId, ManualLink.ADDED, link);
+        Session changed = changeManualLink(sessionId, ManualLink.ADDED, link);
         log.info("Link added by hand to session {}", sessionId);
+<<<<<<< HEAD
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_ADDED));
         return sessions.get(sessionId);
+=======
+        return changed;
+>>>>>>> customer-notifications
     }
 
     /** S11: the session shows no link until the removal is undone. */
     @Transactional
     public Session removeSessionLink(long sessionId) {
-        sessions.get(sessionId);
-        sessions.changeManualLink(sessionId, ManualLink.REMOVED, null);
+        Session changed = changeManualLink(sessionId, ManualLink.REMOVED, null);
         log.info("Link removed by hand from session {}", sessionId);
+<<<<<<< HEAD
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_REMOVED));
         return sessions.get(sessionId);
+=======
+        return changed;
+>>>>>>> customer-notifications
     }
 
     /** Undoes an add or a remove: the session goes back to the link its accounts give it. */
     @Transactional
     public Session restoreSessionLink(long sessionId) {
+<<<<<<< HEAD
         sessions.get(sessionId);
         sessions.changeManualLink(sessionId, ManualLink.NONE, null);
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_RESTORED));
         return sessions.get(sessionId);
+=======
+        return changeManualLink(sessionId, ManualLink.NONE, null);
+>>>>>>> customer-notifications
     }
 
     /**
@@ -80,6 +108,22 @@ public class LinkEditing {
         ServiceOffering changed = services.get(serviceId);
         log.info("Course {} link {} (version {})", serviceId, link == null ? "removed" : "changed",
                 changed.courseLinkVersion());
+        events.publishEvent(new CourseLinkChanged(serviceId, changed.courseLinkVersion(), service.courseLink(), link));
+        return changed;
+    }
+
+    /**
+     * Compares what the session shows the business before and after (the business calendar sees every link), so
+     * customers hear about a change only when the link really changed, not when the same link is added again.
+     */
+    private Session changeManualLink(long sessionId, ManualLink manualLink, Link link) {
+        LinkDecision before = links.decide(sessions.get(sessionId), Channel.BUSINESS_CALENDAR);
+        sessions.changeManualLink(sessionId, manualLink, link);
+        Session changed = sessions.get(sessionId);
+        LinkDecision after = links.decide(changed, Channel.BUSINESS_CALENDAR);
+        if (before.status() != after.status() || !Objects.equals(before.link(), after.link())) {
+            events.publishEvent(new SessionLinkChanged(sessionId, changed.linkVersion(), before.link()));
+        }
         return changed;
     }
 }

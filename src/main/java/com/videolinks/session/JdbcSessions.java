@@ -25,14 +25,15 @@ class JdbcSessions implements Sessions {
             """;
     private static final String COLUMNS = """
             id, service_id, staff_id, starts_at, ends_at, online, manual_link,
-            manual_link_url, manual_link_password, manual_link_description, cancelled
+            manual_link_url, manual_link_password, manual_link_description, cancelled, link_version
             """;
     private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
     private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
     private static final String CHANGE_MANUAL_LINK = """
             update session set manual_link = :manualLink, manual_link_url = :url,
-                               manual_link_password = :password, manual_link_description = :description
+                               manual_link_password = :password, manual_link_description = :description,
+                               link_version = link_version + 1
             where id = :id
             """;
 
@@ -128,6 +129,6 @@ class JdbcSessions implements Sessions {
         return new Session(rs.getLong("id"), rs.getLong("service_id"), rs.getObject("staff_id", Long.class),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getBoolean("online"), ManualLink.valueOf(rs.getString("manual_link")), link,
-                rs.getBoolean("cancelled"));
+                rs.getBoolean("cancelled"), rs.getInt("link_version"));
     }
 }

@@ -7,8 +7,8 @@ import com.videolinks.policy.vocabulary.ManualLink;
 
 /**
  * One scheduled session of a service, with its staff member and what staff did to its link by hand
- * (S11: added or removed; S20: a link added to an offline session).
+ * (S11: added or removed; S20: a link added to an offline session). {@code linkVersion} grows on every such edit.
  */
 public record Session(long id, long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online,
-                      ManualLink manualLink, Link manualLinkValue, boolean cancelled) {
+                      ManualLink manualLink, Link manualLinkValue, boolean cancelled, int linkVersion) {
 }

@@ -23,6 +23,7 @@ public interface Sessions {
 
     int countOfService(long serviceId);
 
+    /** Records a link added or removed by hand (S11, S20), or neither, and grows the session's link version. */
     void changeManualLink(long sessionId, ManualLink manualLink, Link link);
 
     void reschedule(long sessionId, Instant startsAt, Instant endsAt);

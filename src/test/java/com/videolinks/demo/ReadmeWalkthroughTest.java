@@ -3,9 +3,14 @@ package com.videolinks.demo;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -91,6 +97,20 @@ class ReadmeWalkthroughTest {
         // 16. Jun's Basic plan shows no link (S4)
         as("jun", get("/api/sessions/8/link")).andExpect(jsonPath("$.status").value("NONE"))
                 .andExpect(jsonPath("$.reasons[0]", containsString("Business or eCommerce")));
+        // 17. Alex books session 1; no SMTP server is configured, so the confirmation waits in the outbox
+        as("alex", post("/api/sessions/1/bookings").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\": 2}"))
+                .andExpect(status().isCreated());
+        as("mina", get("/api/sites/1/notifications?status=PENDING"))
+                .andExpect(jsonPath("$[0].kind").value("BOOKING_CONFIRMATION"))
+                .andExpect(jsonPath("$[0].customerId").value(2))
+                .andExpect(jsonPath("$[0].status").value("PENDING"));
+        // 18. Soyeon signs in on the My Bookings page (links hidden there since step 9, S21)
+        MockHttpSession soyeon = (MockHttpSession) mvc.perform(formLogin("/login").user("soyeon").password("demo"))
+                .andExpect(redirectedUrl("/my-bookings")).andReturn().getRequest().getSession();
+        mvc.perform(get("/my-bookings").session(soyeon)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<title>내 예약</title>")))
+                .andExpect(content().string(containsString("Morning Flow")))
+                .andExpect(content().string(not(containsString("meet.example.com/mina-yoga-2"))));
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {

@@ -1,0 +1,213 @@
+package com.videolinks.notification;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.videolinks.booking.Booking;
+import com.videolinks.booking.Bookings;
+import com.videolinks.booking.Customer;
+import com.videolinks.booking.Customers;
+import com.videolinks.catalog.ServiceOffering;
+import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.common.CustomerTime;
+import com.videolinks.common.Languages;
+import com.videolinks.links.SessionLinks;
+import com.videolinks.notification.MailModel.LinkView;
+import com.videolinks.notification.MailModel.SessionLine;
+import com.videolinks.policy.vocabulary.Channel;
+import com.videolinks.policy.vocabulary.LinkDecision;
+import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.session.Session;
+import com.videolinks.session.Sessions;
+import com.videolinks.site.Site;
+import com.videolinks.site.Sites;
+
+/**
+ * Turns an outbox row into the email to send <em>now</em>: it asks the policy what the CONFIRMATION_EMAIL channel
+ * shows at send time (S21), so a link hidden or changed after the row was written never goes out, and a link
+ * that became available meanwhile does. A row with nothing left to say (booking cancelled, session over, a later
+ * change of the same link written for the same customer) is skipped.
+ */
+@Component
+class MailRenderer {
+
+    sealed interface Rendering permits Ready, Skip {
+    }
+
+    /**
+     * An email to send; {@code promised} maps the bookings told "the link will follow" to their session,
+     * {@code settled} are the bookings whose customer now knows where they stand.
+     */
+    record Ready(EmailContent email, String linkStatus, Map<Long, Long> promised, List<Long> settled)
+            implements Rendering {
+    }
+
+    record Skip(String reason) implements Rendering {
+    }
+
+    static final String SUPERSEDED = "superseded: the customer gets the email of a later change of this link";
+
+    private record Line(Booking booking, Session session, LinkView view) {
+    }
+
+    private final Outbox outbox;
+    private final Customers customers;
+    private final Bookings bookings;
+    private final Sessions sessions;
+    private final ServiceOfferings services;
+    private final Sites sites;
+    private final SessionLinks links;
+    private final MailTemplates templates;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    MailRenderer(Outbox outbox, Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
+                 SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.customers = customers;
+        this.bookings = bookings;
+        this.sessions = sessions;
+        this.services = services;
+        this.sites = sites;
+        this.links = links;
+        this.templates = templates;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Rendering render(OutboxMessage message) {
+        Optional<Customer> customer = customers.find(message.customerId());
+        if (customer.isEmpty()) {
+            return new Skip("the customer no longer exists");
+        }
+        Site site = sites.get(message.siteId());
+        return message.serviceId() != null
+                ? course(message, customer.get(), site)
+                : oneSession(message, customer.get(), site);
+    }
+
+    private Rendering oneSession(OutboxMessage message, Customer customer, Site site) {
+        Booking booking = message.bookingId() == null ? null : bookings.find(message.bookingId()).orElse(null);
+        if (booking == null || booking.status() != Booking.BookingStatus.BOOKED) {
+            return new Skip("the booking was cancelled");
+        }
+        Session session = sessions.get(booking.sessionId());
+        Optional<String> over = over(session);
+        if (over.isPresent()) {
+            return new Skip(over.get());
+        }
+        if (message.kind() == NotificationKind.LINK_CHANGED && outbox.hasNewerChange(message)) {
+            return new Skip(SUPERSEDED);
+        }
+        Line line = line(booking, session);
+        if (message.kind() == NotificationKind.LINK_READY && !line.view().shown()) {
+            return new Skip("the link is no longer shown in emails (" + line.view().status() + ")");
+        }
+        return ready(message, customer, site, services.get(session.serviceId()), List.of(line));
+    }
+
+    /** S19: one email per customer for a course edit, listing their sessions still to come. */
+    private Rendering course(OutboxMessage message, Customer customer, Site site) {
+        ServiceOffering course = services.get(message.serviceId());
+        if (outbox.hasNewerChange(message)) {
+            return new Skip(SUPERSEDED);
+        }
+        List<Line> lines = bookings.bookedByCustomerInService(customer.id(), course.id()).stream()
+                .map(booking -> Map.entry(booking, sessions.get(booking.sessionId())))
+                .filter(entry -> over(entry.getValue()).isEmpty())
+                .map(entry -> line(entry.getKey(), entry.getValue()))
+                .toList();
+        if (lines.isEmpty()) {
+            return new Skip("none of the customer's sessions of the course is still to come");
+        }
+        return ready(message, customer, site, course, lines);
+    }
+
+    private Ready ready(OutboxMessage message, Customer customer, Site site, ServiceOffering service, List<Line> lines) {
+        boolean sameForAll = lines.stream().map(Line::view).distinct().count() == 1;
+        List<SessionLine> sessionLines = lines.stream()
+                .map(line -> new SessionLine(CustomerTime.span(line.session().startsAt(), line.session().endsAt(),
+                        customer.timeZone(), Languages.forCustomer(customer.locale())), sameForAll ? null : line.view()))
+                .toList();
+        MailModel model = new MailModel(customer.name(), site.name(), service.name(), message.serviceId() != null,
+                sessionLines, sameForAll ? lines.get(0).view() : null, oldUrl(message, lines));
+        EmailContent email = templates.render(template(message.kind()), customer.locale(), model,
+                subject(message.kind()), customer.email());
+        Map<Long, Long> promised = new LinkedHashMap<>();
+        lines.stream().filter(line -> "PENDING".equals(line.view().status()))
+                .forEach(line -> promised.put(line.booking().id(), line.session().id()));
+        List<Long> settled = lines.stream().filter(line -> !"PENDING".equals(line.view().status()))
+                .map(line -> line.booking().id()).toList();
+        String linkStatus = lines.stream().map(line -> line.view().status()).distinct().count() == 1
+                ? lines.get(0).view().status() : "MIXED";
+        return new Ready(email, linkStatus, promised, settled);
+    }
+
+    /**
+     * The replaced link is named only when the email shows the new one for every session: the channel shows
+     * links, so naming the old one reveals nothing the business hides (S21).
+     */
+    private static String oldUrl(OutboxMessage message, List<Line> lines) {
+        String old = message.oldLinkUrl();
+        if (message.kind() != NotificationKind.LINK_CHANGED || old == null
+                || !lines.stream().allMatch(line -> line.view().shown())
+                || lines.stream().anyMatch(line -> old.equals(line.view().url()))) {
+            return null;
+        }
+        return old;
+    }
+
+    private Line line(Booking booking, Session session) {
+        LinkDecision email = links.decide(session, Channel.CONFIRMATION_EMAIL);
+        LinkView view = switch (email.status()) {
+            case SHOWN -> LinkView.shown(email.link().url(), email.link().password(), email.link().description());
+            case HIDDEN -> elsewhere(session);
+            case PENDING -> LinkView.pending();
+            case NONE -> LinkView.none(session.manualLink() == ManualLink.REMOVED ? "REMOVED"
+                    : !session.online() && session.manualLink() != ManualLink.ADDED ? "IN_PERSON" : "UNAVAILABLE");
+        };
+        return new Line(booking, session, view);
+    }
+
+    /** S21, S22: a link hidden from emails is pointed to where the business does show it, if anywhere. */
+    private LinkView elsewhere(Session session) {
+        if (links.decide(session, Channel.MY_BOOKINGS).shown()) {
+            return LinkView.hidden("MY_BOOKINGS", properties.myBookingsUrl());
+        }
+        if (links.decide(session, Channel.MEMBER_PAGES).shown()) {
+            return LinkView.hidden("MEMBER_PAGES", properties.memberSessionUrl(session.id()));
+        }
+        return LinkView.hidden("BUSINESS", null);
+    }
+
+    private Optional<String> over(Session session) {
+        if (session.cancelled()) {
+            return Optional.of("the session was cancelled");
+        }
+        if (!session.endsAt().isAfter(clock.instant())) {
+            return Optional.of("the session is over");
+        }
+        return Optional.empty();
+    }
+
+    private static String template(NotificationKind kind) {
+        return switch (kind) {
+            case BOOKING_CONFIRMATION -> "booking-confirmation";
+            case LINK_CHANGED -> "link-changed";
+            case LINK_READY -> "link-ready";
+        };
+    }
+
+    private static String subject(NotificationKind kind) {
+        return switch (kind) {
+            case BOOKING_CONFIRMATION -> "confirmation.subject";
+            case LINK_CHANGED -> "changed.subject";
+            case LINK_READY -> "ready.subject";
+        };
+    }
+}

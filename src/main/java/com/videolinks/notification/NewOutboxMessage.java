@@ -1,0 +1,31 @@
+package com.videolinks.notification;
+
+/**
+ * An email to write to the outbox. The idempotency key names the change it announces (booking, link version,
+ * kind), so writing it twice — a retried chunk, a replayed event — leaves one row and sends one email.
+ */
+record NewOutboxMessage(String idempotencyKey, NotificationKind kind, long siteId, long customerId, Long bookingId,
+                        Long sessionId, Long serviceId, Integer linkVersion, String oldLinkUrl) {
+
+    static NewOutboxMessage confirmation(long siteId, long customerId, long bookingId, long sessionId) {
+        return new NewOutboxMessage("booking-confirmation:booking-" + bookingId, NotificationKind.BOOKING_CONFIRMATION,
+                siteId, customerId, bookingId, sessionId, null, null, null);
+    }
+
+    static NewOutboxMessage sessionLinkChanged(long siteId, long customerId, long bookingId, long sessionId,
+                                               int linkVersion, String oldLinkUrl) {
+        return new NewOutboxMessage("link-changed:session-" + sessionId + ":v" + linkVersion + ":booking-" + bookingId,
+                NotificationKind.LINK_CHANGED, siteId, customerId, bookingId, sessionId, null, linkVersion, oldLinkUrl);
+    }
+
+    static NewOutboxMessage courseLinkChanged(long siteId, long customerId, long courseId, int linkVersion,
+                                              String oldLinkUrl) {
+        return new NewOutboxMessage("link-changed:course-" + courseId + ":v" + linkVersion + ":customer-" + customerId,
+                NotificationKind.LINK_CHANGED, siteId, customerId, null, null, courseId, linkVersion, oldLinkUrl);
+    }
+
+    static NewOutboxMessage linkReady(long siteId, long customerId, long bookingId, long sessionId, long promiseId) {
+        return new NewOutboxMessage("link-ready:booking-" + bookingId + ":promise-" + promiseId,
+                NotificationKind.LINK_READY, siteId, customerId, bookingId, sessionId, null, null, null);
+    }
+}

@@ -1,0 +1,51 @@
+package com.videolinks.support;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** An email as its recipient's mail program reads it: decoded plain text and HTML parts. */
+public record ReceivedMail(String to, String subject, String messageId, String contentType, String text, String html) {
+
+    public static ReceivedMail of(MimeMessage message) {
+        try {
+            String to = Arrays.stream(message.getAllRecipients()).map(Object::toString).reduce((a, b) -> a + "," + b).orElse("");
+            StringBuilder text = new StringBuilder();
+            StringBuilder html = new StringBuilder();
+            collect(message, text, html);
+            return new ReceivedMail(to, message.getSubject(), message.getMessageID(), message.getContentType(),
+                    text.toString(), html.toString());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("unreadable message", e);
+        }
+    }
+
+    public static List<ReceivedMail> to(MimeMessage[] messages, String recipient) {
+        return Arrays.stream(messages).map(ReceivedMail::of).filter(mail -> mail.to().equals(recipient)).toList();
+    }
+
+    /** Text and HTML together: everything the customer can read. */
+    public String everything() {
+        return subject + "\n" + text + "\n" + html;
+    }
+
+    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        } else if (part.isMimeType("text/html")) {
+            html.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                collect(body, text, html);
+            }
+        }
+    }
+}
