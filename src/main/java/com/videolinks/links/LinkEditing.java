@@ -32,13 +32,6 @@ public class LinkEditing {
 
     private final Sessions sessions;
     private final ServiceOfferings services;
-<<<<<<< HEAD
-    private final ApplicationEventPublisher events;
-
-    LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
-        this.sessions = sessions;
-        this.services = services;
-=======
     private final SessionLinks links;
     private final ApplicationEventPublisher events;
 
@@ -46,7 +39,6 @@ public class LinkEditing {
         this.sessions = sessions;
         this.services = services;
         this.links = links;
->>>>>>> customer-notifications
         this.events = events;
     }
 
@@ -55,12 +47,8 @@ public class LinkEditing {
     public Session addSessionLink(long sessionId, Link link) {
         Session changed = changeManualLink(sessionId, ManualLink.ADDED, link);
         log.info("Link added by hand to session {}", sessionId);
-<<<<<<< HEAD
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_ADDED));
-        return sessions.get(sessionId);
-=======
         return changed;
->>>>>>> customer-notifications
     }
 
     /** S11: the session shows no link until the removal is undone. */
@@ -68,25 +56,16 @@ public class LinkEditing {
     public Session removeSessionLink(long sessionId) {
         Session changed = changeManualLink(sessionId, ManualLink.REMOVED, null);
         log.info("Link removed by hand from session {}", sessionId);
-<<<<<<< HEAD
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_REMOVED));
-        return sessions.get(sessionId);
-=======
         return changed;
->>>>>>> customer-notifications
     }
 
     /** Undoes an add or a remove: the session goes back to the link its accounts give it. */
     @Transactional
     public Session restoreSessionLink(long sessionId) {
-<<<<<<< HEAD
-        sessions.get(sessionId);
-        sessions.changeManualLink(sessionId, ManualLink.NONE, null);
+        Session changed = changeManualLink(sessionId, ManualLink.NONE, null);
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_RESTORED));
-        return sessions.get(sessionId);
-=======
-        return changeManualLink(sessionId, ManualLink.NONE, null);
->>>>>>> customer-notifications
+        return changed;
     }
 
     /**
