@@ -69,6 +69,8 @@ class NotificationMailTest {
     @Autowired
     MailDispatcher dispatcher;
     @Autowired
+    com.videolinks.conferencing.AccountConnections connections;
+    @Autowired
     Outbox outbox;
     @Autowired
     LinkChangeNotifications linkChanges;
@@ -199,9 +201,8 @@ class NotificationMailTest {
 
     @Test
     void s5_aLinkStillBeingCreatedIsPromisedAndFollowsByEmailOnceItExists() throws Exception {
-        long zoomAccount = idOf(studio.ownerApi.put("/api/staff/" + studio.staffId + "/account",
-                "{\"provider\": \"ZOOM\", \"zoomUser\": \"hana@example.com\"}").andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        // merged with #4: Zoom accounts connect through Zoom's sign-in only; this is what its callback does
+        long zoomAccount = connections.connectZoomStaff(studio.staffId, "hana@example.com", false).id();
         dispatcher.dispatchDue();
         ReceivedMail confirmation = mailsTo(soyeon).stream().filter(m -> m.subject().endsWith("Morning Flow"))
                 .findFirst().orElseThrow();

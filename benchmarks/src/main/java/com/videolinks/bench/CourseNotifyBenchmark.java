@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.videolinks.VideolinksApplication;
+import com.videolinks.booking.Customers;
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.conferencing.ConferencingAccount;
@@ -86,8 +87,9 @@ public final class CourseNotifyBenchmark {
             """;
 
     /** The naive variant's per-customer task: one outbox row, as {@code LinkChangeNotifications} writes it. */
-    static JavaDelegate naiveDelegate(JdbcClient jdbc) {
+    static JavaDelegate naiveDelegate(ConfigurableApplicationContext context) {
         return (DelegateExecution execution) -> {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
             long customerId = ((Number) execution.getVariable("customerId")).longValue();
             long courseId = ((Number) execution.getVariable("courseId")).longValue();
             int version = ((Number) execution.getVariable("linkVersion")).intValue();
@@ -111,6 +113,8 @@ public final class CourseNotifyBenchmark {
                 "--videolinks.rules.watch=false",
                 "--videolinks.secrets.key-file=target/bench/secret.key",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+                // the test classpath's config/application.yml turns the dispatcher off: on here
+                "--videolinks.notifications.dispatch.enabled=true",
                 "--videolinks.notifications.dispatch.interval=200ms",
                 "--videolinks.notifications.dispatch.batch-size=500",
                 "--videolinks.processes.course-delivery-check-every=PT1S",
@@ -119,7 +123,7 @@ public final class CourseNotifyBenchmark {
                 "--server.port=0"));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(VideolinksApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("naiveCustomerNotifying",
-                        naiveDelegate(JdbcClient.create(context.getBean(javax.sql.DataSource.class)))))
+                        naiveDelegate(context)))
                 .run(appArgs.toArray(String[]::new));
         try {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -136,7 +140,7 @@ public final class CourseNotifyBenchmark {
             long courseA = course(app, site, staffId, "Chunked course");
             long courseB = course(app, site, staffId, "Naive course");
             long start = System.nanoTime();
-            bookCustomers(jdbc, site.id(), List.of(courseA, courseB), customers);
+            bookCustomers(jdbc, app.getBean(Customers.class), site.id(), List.of(courseA, courseB), customers);
             System.out.printf("setup: %d customers booked on two courses in %.1f s%n", customers,
                     (System.nanoTime() - start) / 1e9);
             waitForSmtp(smtp, 0, 5); // settle
@@ -146,8 +150,8 @@ public final class CourseNotifyBenchmark {
             long edit = System.nanoTime();
             app.getBean(LinkEditing.class).changeCourseLink(courseA, new Link("https://meet.example.com/chunked-v2", null, null));
             double queued = waitForRows(jdbc, courseA, customers, edit);
-            double chunked = waitForSmtp(smtp, before + customers, 600) - (edit / 1e9);
-            chunked = (System.nanoTime() - edit) / 1e9;
+            waitForSmtp(smtp, before + customers, 600);
+            double chunked = (System.nanoTime() - edit) / 1e9;
             System.out.printf("chunked course-link-update: %d emails accepted by SMTP %.1f s after the edit "
                     + "(all rows in the outbox after %.1f s)%n", customers, chunked, queued);
 
@@ -189,14 +193,10 @@ public final class CourseNotifyBenchmark {
     }
 
     /** Customers and bookings straight into the tables: the benchmark measures the edit, not booking confirmations. */
-    private static void bookCustomers(JdbcClient jdbc, long siteId, List<Long> courses, int count) {
+    private static void bookCustomers(JdbcClient jdbc, Customers customers, long siteId, List<Long> courses, int count) {
         for (int i = 0; i < count; i++) {
-            long customerId = jdbc.sql("""
-                    insert into customer (site_id, name, email, locale, time_zone)
-                    values (:site, :name, :email, 'en', 'Asia/Seoul')""")
-                    .param("site", siteId).param("name", "Customer " + i).param("email", "c" + i + "@example.com")
-                    .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") >= 0
-                    ? jdbc.sql("select max(id) from customer").query(Long.class).single() : 0;
+            long customerId = customers.create(siteId, "Customer " + i, "c" + i + "@example.com", Locale.ENGLISH,
+                    ZoneId.of("Asia/Seoul")).id();
             for (long course : courses) {
                 jdbc.sql("""
                         insert into booking (session_id, customer_id, status, booked_at)
@@ -234,9 +234,5 @@ public final class CourseNotifyBenchmark {
     }
 
     private CourseNotifyBenchmark() {
-    }
-
-    static Map<String, Object> unused() {
-        return Map.of();
     }
 }
