@@ -128,6 +128,18 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
     }
 
     @Test
+    void s16_aCustomLinkNeverEnteredExpiresTheOnboarding() throws Exception {
+        start(studio.staffApi, "CUSTOM_LINK");
+        ProcessInstance process = onboardingOf(studio.staffId);
+        runJob(process);
+
+        management.executeJob(timer(process, "customLinkExpired").getId());
+
+        assertThat(process).isEnded().hasPassed("onboardingExpired").hasNotPassed("validateCustomLink");
+        assertThat(connections.staffAccount(studio.staffId)).isEmpty();
+    }
+
+    @Test
     void s9_s15_disconnectingTheDefaultAccountDuringOnboardingEndsItWithThatReason() throws Exception {
         start(studio.staffApi, "CUSTOM_LINK");
         ProcessInstance process = onboardingOf(studio.staffId);
