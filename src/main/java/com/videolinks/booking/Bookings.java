@@ -25,4 +25,7 @@ public interface Bookings {
      * after {@code afterCustomerId}: one page of at most {@code limit}, for courses with thousands of customers.
      */
     List<Long> customersBookedInService(long serviceId, long afterCustomerId, int limit);
+
+    /** How many customers {@link #customersBookedInService} pages through: the course workflow's "total" (S19). */
+    long countCustomersBookedInService(long serviceId);
 }

@@ -40,6 +40,12 @@ class JdbcBookings implements Bookings {
             limit :limit
             """;
 
+    private static final String COUNT_CUSTOMERS_BOOKED_IN_SERVICE = """
+            select count(distinct b.customer_id)
+            from booking b join session s on s.id = b.session_id
+            where s.service_id = :serviceId and s.cancelled = false and b.status = 'BOOKED'
+            """;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -87,6 +93,11 @@ class JdbcBookings implements Bookings {
     public List<Long> customersBookedInService(long serviceId, long afterCustomerId, int limit) {
         return jdbc.sql(CUSTOMERS_BOOKED_IN_SERVICE).param("serviceId", serviceId).param("after", afterCustomerId)
                 .param("limit", limit).query(Long.class).list();
+    }
+
+    @Override
+    public long countCustomersBookedInService(long serviceId) {
+        return jdbc.sql(COUNT_CUSTOMERS_BOOKED_IN_SERVICE).param("serviceId", serviceId).query(Long.class).single();
     }
 
     private static Booking map(ResultSet rs, int row) throws SQLException {

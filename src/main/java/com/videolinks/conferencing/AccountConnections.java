@@ -117,6 +117,15 @@ public class AccountConnections {
         return connectStaff(staffId, Provider.CUSTOM_LINK, null, request.link().toLink(), bySelf);
     }
 
+    /**
+     * Connects a staff member's own custom link (already validated) if the policy allows it now; otherwise 409 with
+     * the policy's reasons. The staff onboarding workflow's activation step (S13, S16).
+     */
+    @Transactional
+    public ConferencingAccount connectStaffCustomLink(long staffId, Link link, boolean bySelf) {
+        return connectStaff(staffId, Provider.CUSTOM_LINK, null, link, bySelf);
+    }
+
     /** Makes a Zoom account whose OAuth sign-in just completed the staff member's own (S12, S16), policy permitting. */
     @Transactional
     public ConferencingAccount connectZoomStaff(long staffId, String zoomUser, boolean bySelf) {

@@ -16,6 +16,12 @@ class JdbcOutbox implements Outbox {
 
     private static final int ERROR_LENGTH = 1000;
 
+    private static final String COUNT_COURSE_CHANGE = """
+            select status, count(*) as n from notification_outbox
+            where kind = 'LINK_CHANGED' and service_id = :serviceId and link_version = :linkVersion
+            group by status
+            """;
+
     private static final String COLUMNS = """
             id, idempotency_key, kind, site_id, customer_id, booking_id, session_id, service_id, link_version,
             old_link_url, status, attempts, next_attempt_at, claimed_by, last_error, created_at, sent_at, recipient,
@@ -187,6 +193,14 @@ class JdbcOutbox implements Outbox {
     @Override
     public long count(OutboxStatus status) {
         return jdbc.sql(COUNT).param("status", status.name()).query(Long.class).single();
+    }
+
+    @Override
+    public java.util.Map<OutboxStatus, Long> countCourseChange(long serviceId, int linkVersion) {
+        java.util.Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        jdbc.sql(COUNT_COURSE_CHANGE).param("serviceId", serviceId).param("linkVersion", linkVersion)
+                .query((rs, row) -> counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
     }
 
     @Override

@@ -41,6 +41,13 @@ public class LinkChangeNotifications {
     public record CourseChunk(int written, long lastCustomerId, boolean done) {
     }
 
+    /**
+     * Where the emails of one course link change are (S19): waiting or being retried, sent, parked after their
+     * last attempt, or skipped (e.g. a later change says what is current).
+     */
+    public record CourseDelivery(long pending, long sent, long parked, long skipped) {
+    }
+
     private final Outbox outbox;
     private final Bookings bookings;
     private final Customers customers;
@@ -131,6 +138,13 @@ public class LinkChangeNotifications {
         }
         long last = customerIds.isEmpty() ? afterCustomerId : customerIds.get(customerIds.size() - 1);
         return new CourseChunk(written, last, customerIds.size() < size);
+    }
+
+    /** S19: how far the emails of this course link change have got, for the course workflow's progress. */
+    public CourseDelivery courseDelivery(long courseId, int linkVersion) {
+        var counts = outbox.countCourseChange(courseId, linkVersion);
+        return new CourseDelivery(counts.getOrDefault(OutboxStatus.PENDING, 0L), counts.getOrDefault(OutboxStatus.SENT, 0L),
+                counts.getOrDefault(OutboxStatus.PARKED, 0L), counts.getOrDefault(OutboxStatus.SKIPPED, 0L));
     }
 
     /** The link the customer last heard of: an unsent earlier change's old link, else the one just replaced. */

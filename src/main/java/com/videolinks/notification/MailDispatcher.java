@@ -89,7 +89,12 @@ class MailDispatcher {
         if (!smtpConfigured()) {
             return 0;
         }
-        SmtpMail smtp = new SmtpMail(sender, properties.from());
+        try (SmtpMail smtp = new SmtpMail(sender, properties.from())) {
+            return dispatchDue(smtp);
+        }
+    }
+
+    private int dispatchDue(SmtpMail smtp) {
         int handled = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             String claimer = node + "/" + UUID.randomUUID();

@@ -49,4 +49,7 @@ interface Outbox {
 
     /** Whether a later change of the same link was written for the same customer (it will say what is current). */
     boolean hasNewerChange(OutboxMessage linkChanged);
+
+    /** Rows per status of one course link change (course id + link version), for the course workflow's progress. */
+    java.util.Map<OutboxStatus, Long> countCourseChange(long serviceId, int linkVersion);
 }

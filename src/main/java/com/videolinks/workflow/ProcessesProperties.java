@@ -1,16 +1,29 @@
 package com.videolinks.workflow;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code videolinks.processes.folder}: the BPMN folder deployed at start (the top-level {@code processes/}, not the
- * classpath). {@code provisioning-retry-cycle}: how often a failing Zoom meeting job is retried before it becomes an
- * incident in Cockpit (ISO 8601 repeat, e.g. R3/PT1M).
+ * {@code videolinks.processes.*}: the BPMN folder deployed at start (the top-level {@code processes/}, not the
+ * classpath), the retry cycles of jobs that reach Zoom, SMTP or the rules engine (ISO 8601 repeat, e.g. R3/PT1M;
+ * when they run out the job becomes an incident in Cockpit), the staff onboarding timers and how often the course
+ * workflow looks at the outbox for delivered emails.
  */
 @ConfigurationProperties("videolinks.processes")
 public record ProcessesProperties(@DefaultValue("processes") Path folder,
-                                  @DefaultValue("R3/PT1M") String provisioningRetryCycle) {
+                                  @DefaultValue("R3/PT1M") String provisioningRetryCycle,
+                                  @DefaultValue("R3/PT1M") String workflowRetryCycle,
+                                  @DefaultValue("P1D") String onboardingReminderAfter,
+                                  @DefaultValue("P7D") String onboardingExpiresAfter,
+                                  @DefaultValue("PT5S") String courseDeliveryCheckEvery) {
+
+    /** A typo in a duration fails at start, not later in a timer job. */
+    public ProcessesProperties {
+        Duration.parse(onboardingReminderAfter);
+        Duration.parse(onboardingExpiresAfter);
+        Duration.parse(courseDeliveryCheckEvery);
+    }
 }

@@ -14,4 +14,17 @@ class WorkflowConfiguration {
     RetryCycle zoomProvisioningRetry(ProcessesProperties properties) {
         return new RetryCycle(properties.provisioningRetryCycle());
     }
+
+    /** {@code ${workflowRetry.cycle()}}: tasks of the onboarding and course workflows that reach SMTP, Zoom or rules. */
+    @Bean("workflowRetry")
+    RetryCycle workflowRetry(ProcessesProperties properties) {
+        return new RetryCycle(properties.workflowRetryCycle());
+    }
+
+    /** {@code ${workflowTimers.onboardingReminderAfter()}} and the other timer durations the BPMN reads. */
+    @Bean("workflowTimers")
+    WorkflowTimers workflowTimers(ProcessesProperties properties) {
+        return new WorkflowTimers(properties.onboardingReminderAfter(), properties.onboardingExpiresAfter(),
+                properties.courseDeliveryCheckEvery());
+    }
 }

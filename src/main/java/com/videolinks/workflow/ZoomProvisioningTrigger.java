@@ -64,6 +64,23 @@ public class ZoomProvisioningTrigger {
         sessionIds.forEach(id -> startIfNeeded(id, "host account disconnected"));
     }
 
+    /**
+     * The staff member's upcoming sessions whose meeting must change and that have no provisioning instance running
+     * get one (staff onboarding, S10); how many were started.
+     */
+    int reprovisionUpcomingOfStaff(long staffId) {
+        int started = 0;
+        for (long sessionId : sessions.upcomingOfStaff(staffId, clock.instant())) {
+            boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
+                    .processInstanceBusinessKey(String.valueOf(sessionId)).active().count() > 0;
+            if (!running && provisioning.needsWork(sessionId)) {
+                start(sessionId, "staff member " + staffId + " onboarded");
+                started++;
+            }
+        }
+        return started;
+    }
+
     private void startIfNeeded(long sessionId, String trigger) {
         if (provisioning.needsWork(sessionId)) {
             start(sessionId, trigger);
