@@ -25,17 +25,18 @@ class JdbcOutbox implements Outbox {
     private static final String COLUMNS = """
             id, idempotency_key, kind, site_id, customer_id, booking_id, session_id, service_id, link_version,
             old_link_url, status, attempts, next_attempt_at, claimed_by, last_error, created_at, sent_at, recipient,
-            link_status
+            link_status, staff_id
             """;
     // Casts: PostgreSQL cannot infer the type of a bare parameter in a select list. Two writers racing on one key
     // are stopped by the unique constraint (the loser's transaction fails and is retried by its caller).
     private static final String INSERT_IF_ABSENT = """
             insert into notification_outbox (idempotency_key, kind, site_id, customer_id, booking_id, session_id,
-                                             service_id, link_version, old_link_url, status, attempts,
-                                             next_attempt_at, created_at)
+                                             service_id, link_version, old_link_url, staff_id, status,
+                                             attempts, next_attempt_at, created_at)
             select cast(:key as varchar(200)), cast(:kind as varchar(30)), cast(:siteId as bigint),
                    cast(:customerId as bigint), cast(:bookingId as bigint), cast(:sessionId as bigint),
                    cast(:serviceId as bigint), cast(:linkVersion as integer), cast(:oldLinkUrl as varchar(2048)),
+                   cast(:staffId as bigint),
                    'PENDING', 0, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)
             where not exists (select 1 from notification_outbox where idempotency_key = :key)
             """;
@@ -126,6 +127,7 @@ class JdbcOutbox implements Outbox {
                 .param("serviceId", message.serviceId(), Types.BIGINT)
                 .param("linkVersion", message.linkVersion(), Types.INTEGER)
                 .param("oldLinkUrl", message.oldLinkUrl(), Types.VARCHAR)
+                .param("staffId", message.staffId(), Types.BIGINT)
                 .param("now", Timestamp.from(now), Types.TIMESTAMP)
                 .update() == 1;
     }
@@ -238,12 +240,14 @@ class JdbcOutbox implements Outbox {
     private static OutboxMessage map(ResultSet rs, int row) throws SQLException {
         Timestamp sentAt = rs.getTimestamp("sent_at");
         return new OutboxMessage(rs.getLong("id"), rs.getString("idempotency_key"),
-                NotificationKind.valueOf(rs.getString("kind")), rs.getLong("site_id"), rs.getLong("customer_id"),
+                NotificationKind.valueOf(rs.getString("kind")), rs.getLong("site_id"),
+                rs.getObject("customer_id", Long.class),
                 rs.getObject("booking_id", Long.class), rs.getObject("session_id", Long.class),
                 rs.getObject("service_id", Long.class), rs.getObject("link_version", Integer.class),
                 rs.getString("old_link_url"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("claimed_by"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant(),
-                rs.getString("recipient"), rs.getString("link_status"));
+                rs.getString("recipient"), rs.getString("link_status"),
+                rs.getObject("staff_id", Long.class));
     }
 }

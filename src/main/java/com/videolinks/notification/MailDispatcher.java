@@ -142,7 +142,7 @@ class MailDispatcher {
         }
         if (rendering instanceof Skip skip) {
             outbox.skip(message.id(), claimer, skip.reason());
-            log.info("Email {} ({}, customer {}) skipped: {}", message.id(), message.kind(), message.customerId(),
+            log.info("Email {} ({}, {}) skipped: {}", message.id(), message.kind(), addressee(message),
                     skip.reason());
             return true;
         }
@@ -191,8 +191,8 @@ class MailDispatcher {
         if (attempts >= maxAttempts) {
             outbox.park(message.id(), claimer, attempts, error);
             increment(parked);
-            log.warn("Email {} ({}, customer {}) PARKED after {} failed attempts: {}. Fix the cause, then re-queue it "
-                    + "with POST /api/notifications/{}/requeue", message.id(), message.kind(), message.customerId(),
+            log.warn("Email {} ({}, {}) PARKED after {} failed attempts: {}. Fix the cause, then re-queue it "
+                    + "with POST /api/notifications/{}/requeue", message.id(), message.kind(), addressee(message),
                     attempts, error, message.id());
             return;
         }
@@ -214,6 +214,10 @@ class MailDispatcher {
             log.info("Customer emails go out through SMTP {}:{} as {} (node {})", impl.getHost(), impl.getPort(),
                     properties.from(), node);
         }
+    }
+
+    private static String addressee(OutboxMessage message) {
+        return message.staffId() != null ? "staff " + message.staffId() : "customer " + message.customerId();
     }
 
     private static Counter counter(MeterRegistry registry, String outcome, String description) {

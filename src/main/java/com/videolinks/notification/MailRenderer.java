@@ -16,6 +16,8 @@ import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.CustomerTime;
 import com.videolinks.common.Languages;
+import com.videolinks.conferencing.ConferencingAccount;
+import com.videolinks.conferencing.ConferencingAccounts;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.notification.MailModel.LinkView;
 import com.videolinks.notification.MailModel.SessionLine;
@@ -26,6 +28,8 @@ import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
+import com.videolinks.staff.Staff;
+import com.videolinks.staff.StaffMembers;
 
 /**
  * Turns an outbox row into the email to send <em>now</em>: it asks the policy what the CONFIRMATION_EMAIL channel
@@ -65,9 +69,20 @@ class MailRenderer {
     private final MailTemplates templates;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final StaffMembers staff;
+    private final ConferencingAccounts accounts;
+
+    /**
+     * The language of staff members' emails (#6): staff have no locale of their own, and the seed's business and
+     * its customers speak Korean (docs/adr-004-customer-notifications.md).
+     */
+    static final java.util.Locale STAFF_LANGUAGE = Languages.KOREAN;
 
     MailRenderer(Outbox outbox, Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
-                 SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock) {
+                 SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock,
+                 StaffMembers staff, ConferencingAccounts accounts) {
+        this.staff = staff;
+        this.accounts = accounts;
         this.outbox = outbox;
         this.customers = customers;
         this.bookings = bookings;
@@ -81,6 +96,9 @@ class MailRenderer {
     }
 
     Rendering render(OutboxMessage message) {
+        if (message.staffId() != null) {
+            return toStaff(message);
+        }
         Optional<Customer> customer = customers.find(message.customerId());
         if (customer.isEmpty()) {
             return new Skip("the customer no longer exists");
@@ -89,6 +107,41 @@ class MailRenderer {
         return message.serviceId() != null
                 ? course(message, customer.get(), site)
                 : oneSession(message, customer.get(), site);
+    }
+
+    /**
+     * #6: a staff member's email says what is true when it is sent: the account connected by the onboarding if it
+     * is still theirs and connected, the Zoom sign-in reminder only while they have no connected Zoom account. It
+     * never holds a link's password or description; the URL of their own link is shown to them, its owner.
+     */
+    private Rendering toStaff(OutboxMessage message) {
+        Optional<Staff> member = staff.find(message.staffId());
+        if (member.isEmpty()) {
+            return new Skip("the staff member no longer exists");
+        }
+        Site site = sites.get(message.siteId());
+        Optional<ConferencingAccount> account = Optional.ofNullable(member.get().accountId())
+                .flatMap(accounts::find).filter(ConferencingAccount::connected);
+        return switch (message.kind()) {
+            case STAFF_ACCOUNT_CONNECTED -> account
+                    .<Rendering>map(connected -> staffReady(message, member.get(), "staff-account-connected",
+                            "staff.connected.subject", new StaffMailModel(member.get().name(), site.name(),
+                                    connected.provider().name(), connected.zoomUser(),
+                                    connected.link() == null ? null : connected.link().url(), null)))
+                    .orElseGet(() -> new Skip("the staff member's own account is no longer connected"));
+            case STAFF_ZOOM_SIGN_IN_REMINDER -> account.isPresent()
+                    ? new Skip("the staff member's own account is connected now")
+                    : staffReady(message, member.get(), "staff-zoom-reminder", "staff.reminder.subject",
+                            new StaffMailModel(member.get().name(), site.name(), null, null, null,
+                                    "POST /api/staff/" + member.get().id() + "/account/zoom-authorization"));
+            default -> throw new IllegalStateException("not a staff email: " + message.kind());
+        };
+    }
+
+    private Ready staffReady(OutboxMessage message, Staff member, String template, String subject,
+                             StaffMailModel model) {
+        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email());
+        return new Ready(email, model.linkUrl() == null ? "NONE" : "SHOWN", Map.of(), List.of());
     }
 
     private Rendering oneSession(OutboxMessage message, Customer customer, Site site) {
@@ -200,6 +253,8 @@ class MailRenderer {
             case BOOKING_CONFIRMATION -> "booking-confirmation";
             case LINK_CHANGED -> "link-changed";
             case LINK_READY -> "link-ready";
+            case STAFF_ACCOUNT_CONNECTED -> "staff-account-connected";
+            case STAFF_ZOOM_SIGN_IN_REMINDER -> "staff-zoom-reminder";
         };
     }
 
@@ -208,6 +263,8 @@ class MailRenderer {
             case BOOKING_CONFIRMATION -> "confirmation.subject";
             case LINK_CHANGED -> "changed.subject";
             case LINK_READY -> "ready.subject";
+            case STAFF_ACCOUNT_CONNECTED -> "staff.connected.subject";
+            case STAFF_ZOOM_SIGN_IN_REMINDER -> "staff.reminder.subject";
         };
     }
 }

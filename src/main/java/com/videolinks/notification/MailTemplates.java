@@ -34,8 +34,18 @@ class MailTemplates {
 
     /** Renders {@code templates/mail/<name>.html} and {@code .txt} in the customer's language. */
     EmailContent render(String name, Locale customerLocale, MailModel model, String subjectCode, String to) {
-        Locale locale = Languages.forCustomer(customerLocale);
-        String subject = messages.getMessage(subjectCode, new Object[] {model.serviceName()}, locale);
+        return render(name, Languages.forCustomer(customerLocale), model, subjectCode,
+                new Object[] {model.serviceName()}, to);
+    }
+
+    /** Renders a staff member's email (#6), {@code templates/mail/<name>.html} and {@code .txt}, in {@code language}. */
+    EmailContent renderStaff(String name, Locale language, StaffMailModel model, String subjectCode, String to) {
+        return render(name, Languages.forCustomer(language), model, subjectCode, new Object[] {model.siteName()}, to);
+    }
+
+    private EmailContent render(String name, Locale locale, Object model, String subjectCode, Object[] subjectArgs,
+                                String to) {
+        String subject = messages.getMessage(subjectCode, subjectArgs, locale);
         Context context = new Context(locale);
         context.setVariable("mail", model);
         context.setVariable("subject", subject);

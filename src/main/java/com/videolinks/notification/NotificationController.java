@@ -26,16 +26,16 @@ class NotificationController {
 
     private static final int MAX_LIMIT = 500;
 
-    record NotificationView(long id, NotificationKind kind, OutboxStatus status, long siteId, long customerId,
+    record NotificationView(long id, NotificationKind kind, OutboxStatus status, long siteId, Long customerId,
                             Long bookingId, Long sessionId, Long serviceId, Integer linkVersion, String idempotencyKey,
                             int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
-                            String recipient, String linkStatus) {
+                            String recipient, String linkStatus, Long staffId) {
 
         static NotificationView of(OutboxMessage m) {
             return new NotificationView(m.id(), m.kind(), m.status(), m.siteId(), m.customerId(), m.bookingId(),
                     m.sessionId(), m.serviceId(), m.linkVersion(), m.idempotencyKey(), m.attempts(),
                     m.status() == OutboxStatus.PENDING ? m.nextAttemptAt() : null, m.lastError(), m.createdAt(),
-                    m.sentAt(), m.recipient(), m.linkStatus());
+                    m.sentAt(), m.recipient(), m.linkStatus(), m.staffId());
         }
     }
 

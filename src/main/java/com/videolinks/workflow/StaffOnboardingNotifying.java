@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.videolinks.alert.BusinessAlerts;
+import com.videolinks.notification.StaffNotifications;
 import com.videolinks.staff.StaffMembers;
 
 /**
- * Tasks {@code notifyStaffConnected} and {@code remindStaffOfZoomSignIn}. The outbox of #5 emails customers only
- * (its rows name a customer), so staff members are told through the site's alerts ({@code GET
- * /api/sites/{id}/alerts}, which the business shows them) and the log; an email to staff is left for later.
+ * Tasks {@code notifyStaffConnected} and {@code remindStaffOfZoomSignIn}: the staff member gets an email through
+ * the outbox of #5 ({@link StaffNotifications}, written in the job's transaction and keyed so a retried job sends
+ * one email), and the site gets an alert ({@code GET /api/sites/{id}/alerts}) and the log a line, as before.
  * Public because BPMN expressions call its methods by reflection.
  */
 @Component("staffOnboardingNotifying")
@@ -28,10 +29,12 @@ public class StaffOnboardingNotifying {
 
     private final BusinessAlerts alerts;
     private final StaffMembers staff;
+    private final StaffNotifications emails;
 
-    StaffOnboardingNotifying(BusinessAlerts alerts, StaffMembers staff) {
+    StaffOnboardingNotifying(BusinessAlerts alerts, StaffMembers staff, StaffNotifications emails) {
         this.alerts = alerts;
         this.staff = staff;
+        this.emails = emails;
     }
 
     /** {@code ${staffOnboardingNotifying.connected(execution)}} */
@@ -44,6 +47,9 @@ public class StaffOnboardingNotifying {
                 + " account: their upcoming sessions use it now (S10, S13)";
         alerts.raise(siteId, "staff-account-connected", message, accountId == null ? null : accountId.longValue(),
                 List.of());
+        if (accountId != null) {
+            emails.accountConnected(siteId, staffId, accountId.longValue());
+        }
         log.info("Staff onboarding of staff member {}: {}", staffId, message);
     }
 
@@ -54,6 +60,7 @@ public class StaffOnboardingNotifying {
         String message = staff.get(staffId).name() + " (staff " + staffId + ") has not finished signing in to Zoom: "
                 + "POST /api/staff/" + staffId + "/account/zoom-authorization, then follow authorizeUrl (S16)";
         alerts.raise(siteId, "staff-zoom-sign-in-pending", message, null, List.of());
+        emails.zoomSignInReminder(siteId, staffId, execution.getProcessInstanceId());
         log.info("Staff onboarding of staff member {}: reminder sent", staffId);
     }
 }

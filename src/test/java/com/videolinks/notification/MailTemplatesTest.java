@@ -115,6 +115,41 @@ class MailTemplatesTest {
         assertThat(email.html()).contains("lang=\"en\"");
     }
 
+    static Stream<Arguments> everyStaffTemplateAndLanguage() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Locale locale : List.of(Locale.KOREAN, Locale.ENGLISH)) {
+            cases.add(Arguments.of("staff-account-connected", locale, new StaffMailModel("staff-name-value",
+                    "site-name-value", "CUSTOM_LINK", null, "https://meet.example.com/staff-url-value", null)));
+            cases.add(Arguments.of("staff-account-connected", locale, new StaffMailModel("staff-name-value",
+                    "site-name-value", "ZOOM", "zoom-user-value", null, null)));
+            cases.add(Arguments.of("staff-zoom-reminder", locale, new StaffMailModel("staff-name-value",
+                    "site-name-value", null, null, null, "POST /api/staff/sign-in-path-value")));
+        }
+        return cases.stream();
+    }
+
+    /** #6: the staff members' emails render every value of their model in both languages. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("everyStaffTemplateAndLanguage")
+    void everyStaffTemplateRendersEveryModelValueInBothLanguages(String template, Locale locale, StaffMailModel model) {
+        String subject = template.equals("staff-zoom-reminder") ? "staff.reminder.subject" : "staff.connected.subject";
+
+        EmailContent email = TEMPLATES.renderStaff(template, locale, model, subject, "staff@example.com");
+
+        for (String body : List.of(email.text(), email.html())) {
+            assertThat(body).doesNotContain(UNRESOLVED).contains("staff-name-value", "site-name-value");
+            Stream.of(model.zoomUser(), model.linkUrl(), model.signInPath()).filter(value -> value != null)
+                    .forEach(value -> assertThat(body).contains(value));
+            if (model.provider() != null) {
+                assertThat(body).contains(model.provider().equals("ZOOM") ? "Zoom"
+                        : locale.equals(Locale.KOREAN) ? "본인의 화상 링크" : "Your own video link");
+            }
+        }
+        assertThat(email.subject()).contains("site-name-value").doesNotContain(UNRESOLVED);
+        assertThat(email.to()).isEqualTo("staff@example.com");
+        assertThat(email.html()).contains("lang=\"" + locale.getLanguage() + "\"");
+    }
+
     static Stream<Locale> languages() {
         return Stream.of(Locale.KOREAN, Locale.ENGLISH);
     }
