@@ -67,9 +67,7 @@ public class RuleReleases {
     public synchronized LinkPolicy start(Path folder) {
         var active = versions.active();
         if (active.isPresent()) {
-            CompiledRules rules = compileStored(active.get().versionId());
-            policy = new LinkPolicy(rules);
-            setLive(active.get().versionId(), versions.bundle(active.get().versionId()).hash());
+            loadStored(active.get().versionId());
             log.info("Link policy version {} loaded from the database (activated {} by {})",
                     active.get().versionId(), active.get().changedAt(), active.get().changedBy());
             offerFolder(folder, "start-up: rules folder " + folder);
@@ -148,8 +146,7 @@ public class RuleReleases {
         if (active == null || live == null || active.versionId() == live.activeVersionId()) {
             return false;
         }
-        CompiledRules rules = compileStored(active.versionId());
-        swap(rules, active.versionId(), versions.bundle(active.versionId()).hash());
+        loadStored(active.versionId());
         log.info("Link policy version {} activated by {} on another node is now live here", active.versionId(),
                 active.changedBy());
         return true;
@@ -163,8 +160,10 @@ public class RuleReleases {
         return policy;
     }
 
-    private CompiledRules compileStored(long versionId) {
-        return compiler.compile(versions.bundle(versionId).rules(), String.valueOf(versionId));
+    /** Makes a stored version live without the gate: it passed the gate when it was published. */
+    private void loadStored(long versionId) {
+        RuleBundle bundle = versions.bundle(versionId);
+        swap(compiler.compile(bundle.rules(), String.valueOf(versionId)), versionId, bundle.hash());
     }
 
     private void swap(CompiledRules rules, long versionId, String hash) {
