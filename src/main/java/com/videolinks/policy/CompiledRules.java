@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.kie.api.KieBase;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -28,14 +29,15 @@ public final class CompiledRules {
 
     private final String version;
     private final String hash;
-    private final KieBase kieBase;
     private final Set<String> ruleNames;
     private final KieSessionsPool sessions;
 
-    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames) {
+    private final ReleaseId releaseId;
+
+    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames, ReleaseId releaseId) {
+        this.releaseId = releaseId;
         this.version = version;
         this.hash = hash;
-        this.kieBase = kieBase;
         this.ruleNames = new TreeSet<>(ruleNames);
         // ThreadSafeOption.NO would be ~15% faster, but in Drools 10.1 it makes the KieBase's shared rule
         // consequences cache per-session state, so two threads evaluating at once corrupt each other
@@ -84,8 +86,9 @@ public final class CompiledRules {
         }
     }
 
-    KieBase kieBase() {
-        return kieBase;
+    /** The build's own module id; the compiler removed the module from the KieRepository after building. */
+    ReleaseId releaseId() {
+        return releaseId;
     }
 
     @Override

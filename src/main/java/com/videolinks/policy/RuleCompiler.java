@@ -72,7 +72,7 @@ public final class RuleCompiler {
             if (ruleNames.isEmpty()) {
                 throw new RuleSetRejectedException(List.of(new RuleProblem("rules", 0, 0, "the rule set compiles but holds no rule")));
             }
-            return new CompiledRules(version, ruleSet.hash(), kieBase, ruleNames);
+            return new CompiledRules(version, ruleSet.hash(), kieBase, ruleNames, releaseId);
         } catch (RuleSetRejectedException e) {
             throw e;
         } catch (RuntimeException e) {

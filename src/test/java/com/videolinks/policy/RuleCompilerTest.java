@@ -128,8 +128,9 @@ class RuleCompilerTest {
 
         assertThat(first.ruleNames()).containsExactly("Free sites are seen");
         assertThat(second.hash()).isEqualTo(first.hash());
-        assertThat(org.kie.api.KieServices.Factory.get().getRepository()
-                .getKieModule(org.kie.api.KieServices.Factory.get().newReleaseId("com.videolinks.rules", "link-policy", "1.0.1")))
-                .isNull();
+        assertThat(second.releaseId()).isNotEqualTo(first.releaseId());
+        var repository = org.kie.api.KieServices.Factory.get().getRepository();
+        assertThat(repository.getKieModule(first.releaseId())).isNull();
+        assertThat(repository.getKieModule(second.releaseId())).isNull();
     }
 }
