@@ -20,6 +20,9 @@ public interface ServiceOfferings {
 
     List<ServiceOffering> ofSite(long siteId);
 
+    /** The services with these ids that exist, in two queries (services, their staff). */
+    List<ServiceOffering> findAll(java.util.Collection<Long> ids);
+
     void assignStaff(long serviceId, List<Long> staffIds);
 
     /** Sets or clears ({@code null}) the course link and bumps its version. */

@@ -18,6 +18,7 @@ record NotificationProperties(
         @DefaultValue Retry retry,
         @DefaultValue("1m") Duration linkReadyInterval,
         @DefaultValue("500") int courseChunkSize,
+        @DefaultValue("2m") Duration linkChangeWindow,
         @DefaultValue("180d") Duration keepFinishedFor,
         @DefaultValue("") String nodeId) {
 

@@ -21,6 +21,9 @@ public interface Sessions {
 
     List<Session> ofService(long serviceId);
 
+    /** The sessions with these ids that exist, in one query. */
+    List<Session> findAll(java.util.Collection<Long> ids);
+
     int countOfService(long serviceId);
 
     /** Records a link added or removed by hand (S11, S20), or neither, and grows the session's link version. */

@@ -18,5 +18,8 @@ public interface StaffMembers {
 
     List<Staff> ofSite(long siteId);
 
+    /** The staff members with these ids that exist, in one query. */
+    List<Staff> findAll(java.util.Collection<Long> ids);
+
     void setAccount(long staffId, Long accountId);
 }
