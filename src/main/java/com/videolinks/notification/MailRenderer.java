@@ -145,7 +145,8 @@ class MailRenderer {
 
     private Ready staffReady(OutboxMessage message, Staff member, String template, String subject,
                              StaffMailModel model) {
-        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email());
+        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email())
+                .inTheNameOf(sites.get(message.siteId()).name());
         return new Ready(email, model.linkUrl() == null ? "NONE" : "SHOWN", Map.of(), List.of());
     }
 
@@ -204,7 +205,7 @@ class MailRenderer {
         MailModel model = new MailModel(customer.name(), site.name(), service.name(), message.serviceId() != null,
                 sessionLines, sameForAll ? lines.get(0).view() : null, oldUrl(message, lines));
         EmailContent email = templates.render(template(message.kind()), customer.locale(), model,
-                subject(message.kind()), customer.email());
+                subject(message.kind()), customer.email()).inTheNameOf(site.name());
         Map<Long, Long> promised = new LinkedHashMap<>();
         lines.stream().filter(line -> "PENDING".equals(line.view().status()))
                 .forEach(line -> promised.put(line.booking().id(), line.session().id()));

@@ -105,6 +105,12 @@ class LinkChangeNoticesTest {
                 .contains("https://meet.example.com/mina-yoga-2", "om",
                         "이전 링크 https://meet.example.com/default은(는) 더 이상 사용되지 않습니다."));
 
+        // sent in the business's name, from the configured address
+        for (jakarta.mail.internet.MimeMessage message : smtp.getReceivedMessages()) {
+            jakarta.mail.internet.InternetAddress sender = (jakarta.mail.internet.InternetAddress) message.getFrom()[0];
+            assertThat(sender.getPersonal()).startsWith("Studio ");
+        }
+
         // the same link again: nothing a customer could notice, nothing sent; and nothing is ever sent twice
         smtp.purgeEmailFromAllMailboxes();
         replaceDefault("https://meet.example.com/mina-yoga-2", "om");

@@ -68,6 +68,11 @@ public final class PolicyArbitraries {
      * distinct ids over two services and two staff members.
      */
     public static Arbitrary<List<SessionFacts>> siteBatches() {
+        return siteBatches(1, 12);
+    }
+
+    /** {@link #siteBatches()} of {@code min} to {@code max} sessions. */
+    public static Arbitrary<List<SessionFacts>> siteBatches(int min, int max) {
         Arbitrary<AccountFact> ownAccount = orAbsent(accounts(AccountRole.STAFF, Arbitraries.just(STAFF_ACCOUNT),
                 Arbitraries.just(STAFF), Arbitraries.of(true, false)), 0.3);
         Arbitrary<AccountFact> otherAccount = orAbsent(accounts(AccountRole.STAFF, Arbitraries.just(UNKNOWN_ACCOUNT),
@@ -77,9 +82,9 @@ public final class PolicyArbitraries {
         Arbitrary<List<SessionFact>> sessions = Combinators.combine(sessions(), Arbitraries.of(SERVICE, OTHER_SERVICE))
                 .as((session, service) -> new SessionFact(0, service, session.kind(), session.online(),
                         session.staffId(), session.manualLink(), session.manualLinkValue(), session.cancelled()))
-                .list().ofMinSize(1).ofMaxSize(12);
+                .list().ofMinSize(min).ofMaxSize(max);
         Arbitrary<List<Long>> meetingAccounts = Arbitraries.frequency(Tuple.of(2, (Long) null),
-                Tuple.of(2, DEFAULT_ACCOUNT), Tuple.of(2, STAFF_ACCOUNT), Tuple.of(1, UNKNOWN_ACCOUNT)).list().ofSize(12);
+                Tuple.of(2, DEFAULT_ACCOUNT), Tuple.of(2, STAFF_ACCOUNT), Tuple.of(1, UNKNOWN_ACCOUNT)).list().ofSize(max);
         return Combinators.combine(sites(), defaultAccounts(), ownAccount, otherAccount, course, otherCourse, sessions,
                         meetingAccounts)
                 .as((site, siteDefault, own, other, courseLink, otherCourseLink, drawn, hosts) -> {
@@ -102,8 +107,14 @@ public final class PolicyArbitraries {
     }
 
     /** {@code count} batches drawn with a fixed seed (benchmarks). */
-    public static List<List<SessionFacts>> sampleSiteBatches(int count, long seed) {
-        return sample(siteBatches(), count, seed);
+    public static List<List<SessionFacts>> sampleSiteBatches(int count, int sessions, long seed) {
+        // list arbitraries need a jqwik session outside a property
+        net.jqwik.api.sessions.JqwikSession.start();
+        try {
+            return sample(siteBatches(sessions, sessions), count, seed);
+        } finally {
+            net.jqwik.api.sessions.JqwikSession.finish();
+        }
     }
 
     /** {@code count} link questions drawn with a fixed seed, for benchmarks that must see the same mix every run. */
