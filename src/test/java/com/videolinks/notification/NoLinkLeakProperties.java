@@ -99,7 +99,7 @@ class NoLinkLeakProperties {
     @BeforeContainer
     static void startService() {
         context = new SpringApplicationBuilder(VideolinksApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .run("--server.port=0", "--spring.main.banner-mode=off");
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
     }
 
