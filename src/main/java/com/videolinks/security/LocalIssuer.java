@@ -41,6 +41,10 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 @Component
 public class LocalIssuer {
 
+    public static final String ROLE_CLAIM = "role";
+    public static final String STAFF_CLAIM = "staff_id";
+    public static final String CUSTOMER_CLAIM = "customer_id";
+
     private static final Logger log = LoggerFactory.getLogger(LocalIssuer.class);
 
     private final IdentityProperties.Local settings;
@@ -61,12 +65,12 @@ public class LocalIssuer {
         Instant expires = now.plus(settings.tokenTtl());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(settings.issuer()).audience(java.util.List.of(settings.audience()))
                 .subject(user.username()).issuedAt(now).notBefore(now).expiresAt(expires).id(UUID.randomUUID().toString())
-                .claim(LocalClaims.ROLE, user.role().name());
+                .claim(ROLE_CLAIM, user.role().name());
         if (user.staffId() != null) {
-            claims.claim(LocalClaims.STAFF, user.staffId());
+            claims.claim(STAFF_CLAIM, user.staffId());
         }
         if (user.customerId() != null) {
-            claims.claim(LocalClaims.CUSTOMER, user.customerId());
+            claims.claim(CUSTOMER_CLAIM, user.customerId());
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
@@ -78,7 +82,8 @@ public class LocalIssuer {
         return new JWKSet(key.toPublicJWK()).toJSONObject();
     }
 
-    JwtDecoder decoder() {
+    /** A decoder of this issuer's tokens (signature only; the caller adds the claim checks). */
+    public JwtDecoder decoder() {
         try {
             return NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
         } catch (JOSEException e) {
@@ -86,11 +91,11 @@ public class LocalIssuer {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return settings.issuer();
     }
 
-    String audience() {
+    public String audience() {
         return settings.audience();
     }
 

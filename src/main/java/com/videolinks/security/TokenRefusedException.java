@@ -18,12 +18,16 @@ public class TokenRefusedException extends AuthenticationException {
         this.code = code;
     }
 
-    static TokenRefusedException claim(String code, String message) {
+    public static TokenRefusedException claim(String code, String message) {
         return new TokenRefusedException(HttpStatus.UNAUTHORIZED, code, message);
     }
 
-    static TokenRefusedException unknown(String code, String message) {
+    public static TokenRefusedException unknown(String code, String message) {
         return new TokenRefusedException(HttpStatus.FORBIDDEN, code, message);
+    }
+
+    public static TokenRefusedException unavailable(String code, String message) {
+        return new TokenRefusedException(HttpStatus.SERVICE_UNAVAILABLE, code, message);
     }
 
     public String code() {

@@ -1,4 +1,4 @@
-package com.videolinks.security;
+package com.videolinks.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
@@ -30,11 +32,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.videolinks.booking.Customers;
+import com.videolinks.security.IdentityProperties;
+import com.videolinks.security.LocalIssuer;
+import com.videolinks.security.TokenRefusedException;
 import com.videolinks.site.Sites;
 import com.videolinks.staff.StaffMembers;
 
@@ -64,11 +70,32 @@ class TokenVerification {
         if (host.enabled()) {
             NimbusJwtDecoder hostDecoder = new NimbusJwtDecoder(processor(host));
             hostDecoder.setJwtValidator(new TokenChecks(host.issuer(), host.audience(), host.clockSkew(), clock));
-            byIssuer.put(host.issuer(), manager(hostDecoder, new HostClaims(host.claims(), sites, staff, customers)));
+            byIssuer.put(host.issuer(), manager(guarded(hostDecoder), new HostClaims(host.claims(), sites, staff, customers)));
             log.info("Accepting the host's tokens from issuer {} (keys: {})", host.issuer(),
                     host.jwkSetUri() != null ? host.jwkSetUri() : host.publicKey());
         }
         return new JwtIssuerAuthenticationManagerResolver(byIssuer::get);
+    }
+
+    /**
+     * A key id we could not look up because the JWKS refetch is rate-limited is an unknown key (401), not a server
+     * error; the host's JWKS unreachable is a 503 naming it, so the host retries instead of signing in again.
+     */
+    private static JwtDecoder guarded(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (BadJwtException e) {
+                throw e;
+            } catch (JwtException e) {
+                if (e.getCause() instanceof RateLimitReachedException) {
+                    throw new BadJwtException("Signed JWT rejected: no key with this id (the host's key set was refetched just now)", e);
+                }
+                log.warn("Cannot fetch the host's keys (JWKS): {}", e.getMessage());
+                throw TokenRefusedException.unavailable("host-keys-unavailable",
+                        "the host's signing keys cannot be fetched right now; try again shortly");
+            }
+        };
     }
 
     private static AuthenticationManager manager(JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> claims) {
@@ -91,6 +118,7 @@ class TokenVerification {
                 long cacheFor = host.jwksCacheFor().toMillis();
                 return JWKSourceBuilder.<SecurityContext>create(host.jwkSetUri().toURL(), new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
                         .cache(cacheFor, Math.min(5_000, cacheFor / 2))
+                        .refreshAheadCache(false)
                         .rateLimited(host.jwksMinRefreshInterval().toMillis())
                         .retrying(true)
                         .build();

@@ -1,15 +1,21 @@
-package com.videolinks.security;
+package com.videolinks.identity;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import com.videolinks.security.ActorAuthentication;
+import com.videolinks.security.AppUser;
+import com.videolinks.security.LocalIssuer;
+import com.videolinks.security.Role;
+import com.videolinks.security.TokenRefusedException;
+
 /** Reads the service's own tokens: subject = username, our role and our staff/customer ids. */
 final class LocalClaims implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    static final String ROLE = "role";
-    static final String STAFF = "staff_id";
-    static final String CUSTOMER = "customer_id";
+    private static final String ROLE = LocalIssuer.ROLE_CLAIM;
+    private static final String STAFF = LocalIssuer.STAFF_CLAIM;
+    private static final String CUSTOMER = LocalIssuer.CUSTOMER_CLAIM;
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {

@@ -1,4 +1,4 @@
-package com.videolinks.security;
+package com.videolinks.identity;
 
 import java.time.Clock;
 import java.time.Duration;

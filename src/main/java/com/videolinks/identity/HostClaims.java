@@ -1,4 +1,4 @@
-package com.videolinks.security;
+package com.videolinks.identity;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,6 +10,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import com.videolinks.security.ActorAuthentication;
+import com.videolinks.security.AppUser;
+import com.videolinks.security.IdentityProperties;
+import com.videolinks.security.Role;
+import com.videolinks.security.TokenRefusedException;
 import com.videolinks.booking.Customers;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
