@@ -1,7 +1,6 @@
 package com.videolinks.demo;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -22,6 +21,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.videolinks.support.As;
 
 /**
  * The README walk-through, command for command, against the demo data: if this fails, the README is lying.
@@ -114,6 +115,7 @@ class ReadmeWalkthroughTest {
     }
 
     private ResultActions as(String user, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(user, "demo")));
+        // the README's demo users sign in with the password "demo"; the role does not matter to Basic
+        return mvc.perform(request.with(As.owner(user).withPassword("demo")));
     }
 }

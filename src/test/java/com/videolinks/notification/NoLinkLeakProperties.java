@@ -1,7 +1,6 @@
 package com.videolinks.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -50,6 +49,7 @@ import com.videolinks.site.Sites;
 import com.videolinks.site.Visibility;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
+import com.videolinks.support.As;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -117,7 +117,7 @@ class NoLinkLeakProperties {
 
         Map<String, Set<String>> emails = emails(built);
         String page = page("/my-bookings", built.customer);
-        String api = mvc.perform(get("/api/me/bookings").with(httpBasic(built.customer.username(), "pw")))
+        String api = mvc.perform(get("/api/me/bookings").with(As.customer(built.customer.username()).withPassword("pw")))
                 .andReturn().getResponse().getContentAsString();
         Map<Session, String> memberPages = new LinkedHashMap<>();
         for (Session session : built.sessions) {

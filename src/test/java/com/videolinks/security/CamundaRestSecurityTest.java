@@ -17,6 +17,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.videolinks.support.Api;
+import com.videolinks.support.As;
 
 /** Camunda's engine REST API answers without authentication by default (ENGINES.md); here only operators get in. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -34,9 +35,9 @@ class CamundaRestSecurityTest {
         users.create("rest-operator", Api.PASSWORD, Role.OPERATOR, null, null);
         users.create("rest-owner", Api.PASSWORD, Role.OWNER, null, null);
 
-        assertThat(statusOf(null)).isEqualTo(HttpStatusCode.valueOf(401));
-        assertThat(statusOf("rest-owner")).isEqualTo(HttpStatusCode.valueOf(403));
-        assertThat(statusOf("rest-operator")).isEqualTo(HttpStatusCode.valueOf(200));
+        assertThat(statusOf(As.anonymous())).isEqualTo(HttpStatusCode.valueOf(401));
+        assertThat(statusOf(As.owner("rest-owner"))).isEqualTo(HttpStatusCode.valueOf(403));
+        assertThat(statusOf(As.operator("rest-operator"))).isEqualTo(HttpStatusCode.valueOf(200));
     }
 
     /** Camunda Modeler's deploy button posts the same multipart request (#6). */
@@ -49,12 +50,12 @@ class CamundaRestSecurityTest {
         String changed = Files.readString(Path.of("processes/course-link-update.bpmn"))
                 .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-rest\"");
 
-        assertThat(deploy(null, changed)).isEqualTo(HttpStatusCode.valueOf(401));
-        assertThat(deploy("deploy-owner", changed)).isEqualTo(HttpStatusCode.valueOf(403));
+        assertThat(deploy(As.anonymous(), changed)).isEqualTo(HttpStatusCode.valueOf(401));
+        assertThat(deploy(As.owner("deploy-owner"), changed)).isEqualTo(HttpStatusCode.valueOf(403));
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("course-link-update").count())
                 .isEqualTo(before);
 
-        assertThat(deploy("deploy-operator", changed)).isEqualTo(HttpStatusCode.valueOf(200));
+        assertThat(deploy(As.operator("deploy-operator"), changed)).isEqualTo(HttpStatusCode.valueOf(200));
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("course-link-update").latestVersion()
                 .singleResult().getVersionTag()).isEqualTo("1-rest");
     }
@@ -67,7 +68,7 @@ class CamundaRestSecurityTest {
         assertThat(cockpit.value()).isIn(401, 403);
     }
 
-    private HttpStatusCode deploy(String username, String bpmn) {
+    private HttpStatusCode deploy(As caller, String bpmn) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("deployment-name", "videolinks-processes-rest");
         form.add("enable-duplicate-filtering", "true");
@@ -79,23 +80,15 @@ class CamundaRestSecurityTest {
         });
         return RestClient.create("http://localhost:" + port).post().uri("/engine-rest/deployment/create")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .headers(h -> {
-                    if (username != null) {
-                        h.setBasicAuth(username, Api.PASSWORD);
-                    }
-                })
+                .headers(caller::applyTo)
                 .body(form)
                 .exchange((request, response) -> response.getStatusCode());
     }
 
-    private HttpStatusCode statusOf(String username) {
+    private HttpStatusCode statusOf(As caller) {
         RestClient client = RestClient.create("http://localhost:" + port);
         return client.get().uri("/engine-rest/engine")
-                .headers(h -> {
-                    if (username != null) {
-                        h.setBasicAuth(username, Api.PASSWORD);
-                    }
-                })
+                .headers(caller::applyTo)
                 .exchange((request, response) -> response.getStatusCode());
     }
 }

@@ -1,7 +1,5 @@
 package com.videolinks.support;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -10,17 +8,17 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Calls the HTTP API as one user, the way a client would. */
+/** Calls the HTTP API as one user, the way a client would; who is calling is {@link As}'s business. */
 public final class Api {
 
-    public static final String PASSWORD = "secret-pw";
+    public static final String PASSWORD = As.PASSWORD;
 
     private final MockMvc mvc;
-    private final String username;
+    private final As caller;
 
-    public Api(MockMvc mvc, String username) {
+    public Api(MockMvc mvc, As caller) {
         this.mvc = mvc;
-        this.username = username;
+        this.caller = caller;
     }
 
     public ResultActions get(String path) throws Exception {
@@ -50,6 +48,6 @@ public final class Api {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(username, PASSWORD)));
+        return mvc.perform(request.with(caller));
     }
 }

@@ -38,7 +38,7 @@ public final class StudioFixture {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         owner = "owner-" + tag;
         users.create(owner, Api.PASSWORD, Role.OWNER, null, null);
-        ownerApi = new Api(mvc, owner);
+        ownerApi = new Api(mvc, As.owner(owner));
         siteId = ownerApi.create("/api/sites", """
                 {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true}
                 """.formatted(tag));
@@ -55,8 +55,8 @@ public final class StudioFixture {
         otherStaffUser = "other-staff-" + tag;
         users.create(staffUser, Api.PASSWORD, Role.STAFF, staffId, null);
         users.create(otherStaffUser, Api.PASSWORD, Role.STAFF, otherStaffId, null);
-        staffApi = new Api(mvc, staffUser);
-        otherStaffApi = new Api(mvc, otherStaffUser);
+        staffApi = new Api(mvc, As.staff(staffUser));
+        otherStaffApi = new Api(mvc, As.staff(otherStaffUser));
 
         classId = service("Morning Flow", "CLASS");
         oneOnOneId = service("Private Coaching", "ONE_ON_ONE");
@@ -71,7 +71,7 @@ public final class StudioFixture {
                 """.formatted(tag));
         customerUser = "customer-" + tag;
         users.create(customerUser, Api.PASSWORD, Role.CUSTOMER, null, customerId);
-        customerApi = new Api(mvc, customerUser);
+        customerApi = new Api(mvc, As.customer(customerUser));
         for (long session : new long[] {classSessionId, oneOnOneSessionId, coursePastSessionId, courseFutureSessionId}) {
             ownerApi.create("/api/sessions/" + session + "/bookings", "{\"customerId\": " + customerId + "}");
         }
