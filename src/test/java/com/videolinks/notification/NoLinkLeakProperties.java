@@ -43,6 +43,7 @@ import com.videolinks.security.AppUser;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.session.Session;
+import com.videolinks.session.SessionCapacity;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -294,7 +295,8 @@ class NoLinkLeakProperties {
         for (int i = 0; i < spec.sessions().size(); i++) {
             SessionSpec s = spec.sessions().get(i);
             Instant start = s.future() ? base.plus(Duration.ofDays(i)) : Instant.parse("2020-03-01T01:00:00Z").plus(Duration.ofDays(i));
-            Session session = sessions.create(byKind.get(s.kind()).id(), staff.id(), start, start.plusSeconds(3600), s.online());
+            Session session = sessions.create(byKind.get(s.kind()).id(), staff.id(), start, start.plusSeconds(3600), s.online(),
+                    SessionCapacity.of(s.kind(), null));
             Long host = s.kind() != ServiceKind.COURSE && staffZoom != null ? staffZoom : defaultZoom;
             if (s.meetingCreated() && host != null) {
                 Link meeting = link(tokens);

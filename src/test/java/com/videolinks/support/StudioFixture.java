@@ -63,7 +63,8 @@ public final class StudioFixture {
         courseId = service("Beginner Course", "COURSE");
         classSessionId = session(classId, staffId, "2030-01-10T01:00:00Z");
         oneOnOneSessionId = session(oneOnOneId, staffId, "2030-01-11T01:00:00Z");
-        coursePastSessionId = session(courseId, otherStaffId, "2020-01-10T10:00:00Z");
+        // booked while it was upcoming (only upcoming sessions take bookings), held since (see below)
+        coursePastSessionId = session(courseId, otherStaffId, "2030-01-03T10:00:00Z");
         courseFutureSessionId = session(courseId, otherStaffId, "2030-01-17T10:00:00Z");
 
         customerId = ownerApi.create("/api/sites/" + siteId + "/customers", """
@@ -75,6 +76,9 @@ public final class StudioFixture {
         for (long session : new long[] {classSessionId, oneOnOneSessionId, coursePastSessionId, courseFutureSessionId}) {
             ownerApi.create("/api/sessions/" + session + "/bookings", "{\"customerId\": " + customerId + "}");
         }
+        ownerApi.put("/api/sessions/" + coursePastSessionId + "/schedule", """
+                {"startsAt": "2020-01-10T10:00:00Z", "endsAt": "2020-01-10T11:00:00Z"}
+                """).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 
     private long service(String name, String kind) throws Exception {
