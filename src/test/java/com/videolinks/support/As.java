@@ -1,5 +1,6 @@
 package com.videolinks.support;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,8 @@ import java.util.Base64;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -67,6 +70,18 @@ public final class As implements RequestPostProcessor {
     @Override
     public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
         return username == null ? request : httpBasic(username, password).postProcessRequest(request);
+    }
+
+    /**
+     * Signs in to the customer pages (My Bookings, member pages) the way a browser does, with the login form; the
+     * answered session carries the sign-in. Anonymous: {@code null}.
+     */
+    public MockHttpSession signInToPages(MockMvc mvc) throws Exception {
+        if (username == null) {
+            return null;
+        }
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
+                .andReturn().getRequest().getSession(false);
     }
 
     /** For real HTTP clients (RestClient, HttpClient): adds the credentials to the request's headers. */
