@@ -307,6 +307,8 @@ class AuthorizationMatrixTest {
     @Test
     void everyEndpointOfTheServiceHasARowInTheTableAndEveryRowAnEndpoint() {
         Set<String> mapped = mappedEndpoints();
+        assertThat(mapped).as("the application's and actuator's mappings are both enumerated")
+                .contains("GET /api/sites/{siteId}", "GET /actuator/health", "GET /my-bookings");
         Set<String> listed = rows().stream().filter(row -> !row.path().startsWith(SERVLET_PREFIX))
                 .map(Row::key).collect(Collectors.toCollection(TreeSet::new));
 
