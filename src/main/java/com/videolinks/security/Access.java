@@ -33,7 +33,7 @@ public class Access {
 
     public AppUser current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {
+        if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof AppUser user)) {
             throw new AccessDeniedException("sign in first");
         }
         return user;
@@ -114,14 +114,15 @@ public class Access {
             return true;
         }
         if (user.role() == Role.OWNER) {
-            return siteOwner(siteId).map(user.username()::equals).orElse(false);
+            return user.siteIds().contains(siteId) || siteOwner(siteId).map(user.username()::equals).orElse(false);
         }
         return user.role() == Role.STAFF && user.staffId() != null && staffIds.contains(user.staffId());
     }
 
     private boolean isSiteManager(AppUser user, long siteId, String what, Object id) {
         String owner = siteOwner(siteId).orElseThrow(() -> new NotFoundException(what, id));
-        return user.role() == Role.OPERATOR || (user.role() == Role.OWNER && owner.equals(user.username()));
+        return user.role() == Role.OPERATOR || (user.role() == Role.OWNER
+                && (owner.equals(user.username()) || user.siteIds().contains(siteId)));
     }
 
     /** 403 for a user of the site, who knows what it holds; the unknown id's 404 for everybody else. */

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import com.videolinks.support.Tokens;
 import com.videolinks.VideolinksApplication;
 import com.videolinks.booking.BookingDesk;
 import com.videolinks.booking.Customers;
@@ -50,7 +51,6 @@ import com.videolinks.site.Sites;
 import com.videolinks.site.Visibility;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
-import com.videolinks.support.As;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -100,7 +100,7 @@ class NoLinkLeakProperties {
     @BeforeContainer
     static void startService() {
         context = new SpringApplicationBuilder(VideolinksApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .run("--server.port=0", "--spring.main.banner-mode=off");
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
     }
 
@@ -118,7 +118,7 @@ class NoLinkLeakProperties {
 
         Map<String, Set<String>> emails = emails(built);
         String page = page("/my-bookings", built.customer);
-        String api = mvc.perform(get("/api/me/bookings").with(As.customer(built.customer.username()).withPassword("pw")))
+        String api = mvc.perform(get("/api/me/bookings").with(Tokens.bearer(Tokens.signIn(mvc, built.customer.username(), "pw"))))
                 .andReturn().getResponse().getContentAsString();
         Map<Session, String> memberPages = new LinkedHashMap<>();
         for (Session session : built.sessions) {

@@ -406,7 +406,7 @@ class AuthorizationMatrixTest {
 
     private Answer overHttp(String method, String path, String body, As caller) {
         RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method))
-                .uri(path).headers(caller::applyTo);
+                .uri(path).headers(headers -> caller.applyTo(headers, context));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

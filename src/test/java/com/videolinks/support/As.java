@@ -1,41 +1,40 @@
 package com.videolinks.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+import com.videolinks.security.AppUsers;
+import com.videolinks.security.LocalIssuer;
 
 /**
  * The one place tests say who is calling: {@code mvc.perform(get(path).with(As.owner("mina")))}, or
- * {@code headers(As.operator()::applyTo)} for a real HTTP client. Today it signs in with HTTP Basic (users created
- * with {@link #PASSWORD}); when the host's bearer tokens replace Basic (#9), only this class changes — which is why
- * every factory names the role.
+ * {@code headers(h -> As.operator().applyTo(h, context))} for a real HTTP client. The call carries a bearer token the
+ * service's own issuer made for that user (#9); the users are created with {@link #PASSWORD}. How a caller proves who
+ * they are lives here only, which is why every factory names the role.
  */
 public final class As implements RequestPostProcessor {
 
     /** The password test users are created with. */
     public static final String PASSWORD = "secret-pw";
-    /** The operator {@link #operator()} signs in as; a test that uses it creates the user (e.g. StudioFixture). */
+    /** The operator {@link #operator()} signs in as; a test that uses it creates the user. */
     public static final String OPERATOR = "test-operator";
 
     private final String username;
-    private final String password;
 
-    private As(String username, String password) {
+    private As(String username) {
         this.username = username;
-        this.password = password;
     }
 
     /** No credentials at all. */
     public static As anonymous() {
-        return new As(null, null);
+        return new As(null);
     }
 
     public static As operator() {
@@ -43,24 +42,19 @@ public final class As implements RequestPostProcessor {
     }
 
     public static As operator(String username) {
-        return new As(username, PASSWORD);
+        return new As(username);
     }
 
     public static As owner(String username) {
-        return new As(username, PASSWORD);
+        return new As(username);
     }
 
     public static As staff(String username) {
-        return new As(username, PASSWORD);
+        return new As(username);
     }
 
     public static As customer(String username) {
-        return new As(username, PASSWORD);
-    }
-
-    /** The same user with another password: the demo users of the README sign in with "demo", or a wrong one. */
-    public As withPassword(String other) {
-        return new As(username, other);
+        return new As(username);
     }
 
     public String username() {
@@ -69,7 +63,28 @@ public final class As implements RequestPostProcessor {
 
     @Override
     public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
-        return username == null ? request : httpBasic(username, password).postProcessRequest(request);
+        if (username != null) {
+            request.addHeader(HttpHeaders.AUTHORIZATION, authorization(
+                    WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())));
+        }
+        return request;
+    }
+
+    /** For real HTTP clients (RestClient, HttpClient): adds the credentials to the request's headers. */
+    public void applyTo(HttpHeaders headers, ApplicationContext context) {
+        if (username != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization(context));
+        }
+    }
+
+    /** The Authorization header's value: a fresh bearer token of the service's own issuer for this user. */
+    public String authorization(ApplicationContext context) {
+        if (username == null) {
+            throw new IllegalStateException("an anonymous request has no Authorization header");
+        }
+        var user = context.getBean(AppUsers.class).find(username)
+                .orElseThrow(() -> new IllegalStateException("no user " + username + ": create it first"));
+        return "Bearer " + context.getBean(LocalIssuer.class).issue(user).value();
     }
 
     /**
@@ -80,23 +95,8 @@ public final class As implements RequestPostProcessor {
         if (username == null) {
             return null;
         }
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
                 .andReturn().getRequest().getSession(false);
-    }
-
-    /** For real HTTP clients (RestClient, HttpClient): adds the credentials to the request's headers. */
-    public void applyTo(HttpHeaders headers) {
-        if (username != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, authorization());
-        }
-    }
-
-    /** The Authorization header's value, e.g. for a raw HTTP client. */
-    public String authorization() {
-        if (username == null) {
-            throw new IllegalStateException("an anonymous request has no Authorization header");
-        }
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
