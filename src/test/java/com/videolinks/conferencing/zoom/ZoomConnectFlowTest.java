@@ -143,11 +143,14 @@ class ZoomConnectFlowTest extends ZoomTestBase {
                 .andExpect(jsonPath("$.reasons[0]", containsString("S15")));
     }
 
+    /** #11: to another business the site does not exist (the 404 of an unknown id). */
     @Test
     void anotherBusinessCannotStartConnectingZoomForTheSite() throws Exception {
         var other = new com.videolinks.support.StudioFixture(mvc, users);
         other.ownerApi.post("/api/sites/" + studio.siteId + "/default-account/zoom-authorization", "")
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
+        other.ownerApi.post("/api/sites/" + other.siteId + "/default-account/zoom-authorization", "")
+                .andExpect(status().isOk());
     }
 
     private static Map<String, String> form(String body) {
