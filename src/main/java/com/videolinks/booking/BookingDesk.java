@@ -1,25 +1,81 @@
 package com.videolinks.booking;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Makes bookings and announces each one, so what follows from a booking (its confirmation email) commits with it. */
+import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.common.ConflictException;
+import com.videolinks.common.InvalidInputException;
+import com.videolinks.common.NotFoundException;
+import com.videolinks.session.Session;
+import com.videolinks.session.Sessions;
+
+/**
+ * Makes and cancels bookings, the one write path of the REST API and of the host's booking events, and announces
+ * each booking, so what follows from it (its confirmation email) commits with it.
+ */
 @Service
 public class BookingDesk {
 
+    private static final Logger log = LoggerFactory.getLogger(BookingDesk.class);
+
     private final Bookings bookings;
+    private final Customers customers;
+    private final Sessions sessions;
+    private final ServiceOfferings services;
     private final ApplicationEventPublisher events;
 
-    BookingDesk(Bookings bookings, ApplicationEventPublisher events) {
+    BookingDesk(Bookings bookings, Customers customers, Sessions sessions, ServiceOfferings services,
+                ApplicationEventPublisher events) {
         this.bookings = bookings;
+        this.customers = customers;
+        this.sessions = sessions;
+        this.services = services;
         this.events = events;
     }
 
+    /**
+     * The customer takes a place in the session: a customer of the session's site, once (409 {@code already-booked}),
+     * not in a cancelled session (409 {@code session-cancelled}). A cancelled booking of the same session is booked
+     * again.
+     */
     @Transactional
     public Booking book(long sessionId, long customerId) {
-        Booking booking = bookings.book(sessionId, customerId);
+        Session session = sessions.get(sessionId);
+        long siteId = services.get(session.serviceId()).siteId();
+        Customer customer = customers.find(customerId)
+                .orElseThrow(() -> new InvalidInputException("customerId", "no customer " + customerId));
+        if (customer.siteId() != siteId) {
+            throw new InvalidInputException("customerId", "customer " + customerId + " is not a customer of this site");
+        }
+        if (session.cancelled()) {
+            throw new ConflictException("session-cancelled", "Session " + sessionId + " is cancelled");
+        }
+        Booking booking = bookings.find(sessionId, customerId).orElse(null);
+        if (booking != null && booking.status() == Booking.BookingStatus.BOOKED) {
+            throw new ConflictException("already-booked", "Customer " + customerId + " already booked session " + sessionId);
+        }
+        if (booking == null) {
+            booking = bookings.book(sessionId, customerId);
+        } else {
+            bookings.rebook(booking.id());
+            booking = bookings.find(booking.id()).orElseThrow();
+        }
         events.publishEvent(new BookingMade(booking.id(), sessionId, customerId));
         return booking;
+    }
+
+    /** The customer gives up their place; cancelling twice is harmless. */
+    @Transactional
+    public Booking cancel(long bookingId) {
+        Booking booking = bookings.find(bookingId).orElseThrow(() -> new NotFoundException("booking", bookingId));
+        if (booking.status() == Booking.BookingStatus.BOOKED) {
+            bookings.cancel(bookingId);
+            log.info("Booking {} of session {} cancelled", bookingId, booking.sessionId());
+        }
+        return bookings.find(bookingId).orElseThrow();
     }
 }

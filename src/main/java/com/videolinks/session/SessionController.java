@@ -12,9 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
-import com.videolinks.common.InvalidInputException;
 import com.videolinks.security.Access;
 
 import jakarta.validation.Valid;
@@ -48,14 +46,8 @@ class SessionController {
     @PostMapping("/api/services/{serviceId}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     Session schedule(@PathVariable long serviceId, @Valid @RequestBody NewSession session) {
-        ServiceOffering service = services.get(serviceId);
-        access.requireSiteManager(service.siteId());
-        if (session.staffId() != null && !service.staffIds().contains(session.staffId())) {
-            throw new InvalidInputException("staffId", "staff member " + session.staffId()
-                    + " is not assigned to service " + serviceId);
-        }
-        boolean online = session.online() == null ? service.online() : session.online();
-        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), online);
+        access.requireSiteManager(services.get(serviceId).siteId());
+        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), session.online());
     }
 
     @PutMapping("/api/sessions/{sessionId}/schedule")

@@ -25,10 +25,12 @@ class StaffController {
     }
 
     private final StaffMembers staff;
+    private final StaffDirectory directory;
     private final Access access;
 
-    StaffController(StaffMembers staff, Access access) {
+    StaffController(StaffMembers staff, StaffDirectory directory, Access access) {
         this.staff = staff;
+        this.directory = directory;
         this.access = access;
     }
 
@@ -36,7 +38,7 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     Staff add(@PathVariable long siteId, @Valid @RequestBody NewStaff member) {
         access.requireSiteManager(siteId);
-        return staff.create(siteId, member.name().strip(), member.email().strip());
+        return directory.add(siteId, member.name(), member.email());
     }
 
     @GetMapping("/api/sites/{siteId}/staff")

@@ -25,4 +25,12 @@ public interface StaffMembers {
     List<Staff> ofSite(long siteId);
 
     void setAccount(long staffId, Long accountId);
+
+    void update(long staffId, String name, String email);
+
+    /** The host removed the staff member: they leave the site's list; sessions keep naming them. */
+    void markRemoved(long staffId, java.time.Instant at);
+
+    /** Replaces name and email (plugin removed, grace period over); the row stays for the sessions naming it. */
+    void erasePersonalData(long staffId);
 }
