@@ -48,10 +48,11 @@ create table host_event (
     waits_for       varchar(250),             -- PENDING: the parent it waits for, e.g. SESSION:<site>:<session>
     attempts        integer       not null,
     received_at     timestamp with time zone not null,
+    pending_since   timestamp with time zone, -- PENDING: since when (a replay starts a new wait); FAILED after a bound
     applied_at      timestamp with time zone,
     constraint host_event_delivery_uk unique (key_id, event_id)
 );
-create index host_event_status_idx on host_event (status, received_at);
+create index host_event_status_idx on host_event (status, pending_since);
 create index host_event_waits_idx on host_event (waits_for, status);
 
 -- The newest version of each host entity applied here: an older (or equal) version never overwrites it.

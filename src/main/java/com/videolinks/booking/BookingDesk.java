@@ -75,6 +75,7 @@ public class BookingDesk {
         if (booking.status() == Booking.BookingStatus.BOOKED) {
             bookings.cancel(bookingId);
             log.info("Booking {} of session {} cancelled", bookingId, booking.sessionId());
+            events.publishEvent(new BookingCancelled(bookingId, booking.sessionId(), booking.customerId()));
         }
         return bookings.find(bookingId).orElseThrow();
     }

@@ -28,6 +28,9 @@ interface Outbox {
     /** Every email to the customer not sent yet (PENDING or PARKED) is SKIPPED with the reason; how many. */
     int skipUnsentOfCustomer(long customerId, String reason);
 
+    /** Every email about the booking not sent yet is SKIPPED with the reason; how many. */
+    int skipUnsentOfBooking(long bookingId, String reason);
+
     /** A PARKED message goes back to PENDING with its attempts reset, due now; false if it was not parked. */
     boolean requeue(long id, Instant now);
 

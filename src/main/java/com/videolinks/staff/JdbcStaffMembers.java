@@ -17,6 +17,7 @@ class JdbcStaffMembers implements StaffMembers {
     private static final String BY_SITE = """
             select id, site_id, name, email, account_id from staff where site_id = :siteId and removed_at is null order by id
             """;
+    private static final String EVER_OF_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
     private static final String UPDATE = "update staff set name = :name, email = :email where id = :id";
     private static final String MARK_REMOVED = "update staff set removed_at = :at where id = :id";
     private static final String ERASE = """
@@ -65,6 +66,11 @@ class JdbcStaffMembers implements StaffMembers {
     @Override
     public void setAccount(long staffId, Long accountId) {
         jdbc.sql(SET_ACCOUNT).param("id", staffId).param("account", accountId).update();
+    }
+
+    @Override
+    public List<Staff> everOfSite(long siteId) {
+        return jdbc.sql(EVER_OF_SITE).param("siteId", siteId).query(JdbcStaffMembers::map).list();
     }
 
     @Override

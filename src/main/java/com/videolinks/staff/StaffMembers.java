@@ -22,7 +22,11 @@ public interface StaffMembers {
     /** Records the host's id of a staff member; unique within the site. */
     void setHostId(long staffId, String hostId);
 
+    /** The site's current staff (removed ones left out). */
     List<Staff> ofSite(long siteId);
+
+    /** Every staff member the site ever had, removed ones included. */
+    List<Staff> everOfSite(long siteId);
 
     void setAccount(long staffId, Long accountId);
 

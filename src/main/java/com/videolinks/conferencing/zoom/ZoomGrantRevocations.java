@@ -32,6 +32,10 @@ public class ZoomGrantRevocations {
             where c.account_id = :accountId
               and not exists (select 1 from zoom_grant_revocation r where r.account_id = :accountId)
             """;
+    private static final String WITH_TOKENS_OF_SITE = """
+            select c.account_id from zoom_credential c join conferencing_account a on a.id = c.account_id
+            where a.site_id = :siteId order by c.account_id
+            """;
     private static final String DUE = """
             select account_id from zoom_grant_revocation where next_attempt_at <= :now order by next_attempt_at
             """;
@@ -65,6 +69,13 @@ public class ZoomGrantRevocations {
         for (long accountId : accountIds) {
             jdbc.sql(REQUEST).param("accountId", accountId).param("now", Timestamp.from(clock.instant())).update();
         }
+    }
+
+    /** Schedules the revocation of every Zoom grant stored for the site's accounts; how many. */
+    public int revokeAllOfSite(long siteId) {
+        List<Long> accountIds = jdbc.sql(WITH_TOKENS_OF_SITE).param("siteId", siteId).query(Long.class).list();
+        revokeLater(accountIds);
+        return accountIds.size();
     }
 
     /** Grants waiting to be revoked with Zoom. */
