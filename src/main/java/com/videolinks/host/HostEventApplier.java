@@ -50,6 +50,8 @@ class HostEventApplier {
 
     private static final Logger log = LoggerFactory.getLogger(HostEventApplier.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Usernames of the owners of installed sites: the host's owner id after it (no colon: HTTP Basic splits there). */
+    static final String OWNER_PREFIX = "host-owner.";
     static final String REMOVED_REASON = "the plugin was removed from the site on the host platform";
 
     private final Sites sites;
@@ -192,7 +194,7 @@ class HostEventApplier {
             versions.record(siteHostId, EntityKind.SITE_INSTALLATION, siteHostId, event.version(), false);
             return HostEventOutcome.applied();
         }
-        String owner = "host:" + data.owner().id().strip();
+        String owner = OWNER_PREFIX + data.owner().id().strip();
         if (users.find(owner).isEmpty()) {
             // the host's identity signs the owner in (#9); this account only owns the site and has no usable password
             byte[] random = new byte[32];
