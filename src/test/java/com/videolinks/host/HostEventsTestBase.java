@@ -140,6 +140,28 @@ abstract class HostEventsTestBase {
         return jdbc.sql(sql).param("site", siteId()).param("h", hostId).query(Long.class).optional().orElse(null);
     }
 
+    /** The owner connects a custom link as the site's default account, as they do on the plugin's page (S2, S3). */
+    void connectDefaultLink() throws Exception {
+        owner.put("/api/sites/" + siteId() + "/default-account", """
+                {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/studio", "password": "om"}}
+                """).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    /** The staff member's own Zoom through Zoom's sign-in (the stand-in), started by the owner; the account id. */
+    long connectStaffZoom(long staffId) throws Exception {
+        String start = owner.post("/api/staff/" + staffId + "/account/zoom-authorization", "")
+                .andReturn().getResponse().getContentAsString();
+        String authorizeUrl = com.jayway.jsonpath.JsonPath.read(start, "$.authorizeUrl");
+        String state = java.util.Arrays.stream(java.net.URI.create(authorizeUrl).getRawQuery().split("&"))
+                .filter(p -> p.startsWith("state=")).findFirst().orElseThrow().substring(6);
+        var response = owner.get("/api/zoom/oauth/callback?code=the-code&state="
+                + java.net.URLDecoder.decode(state, java.nio.charset.StandardCharsets.UTF_8)).andReturn().getResponse();
+        if (response.getStatus() != 200) {
+            throw new AssertionError("callback answered " + response.getStatus() + ": " + response.getContentAsString());
+        }
+        return ((Number) com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$.id")).longValue();
+    }
+
     long storedEvents(String siteHostId) {
         return jdbc.sql("select count(*) from host_event where site_host_id = :s").param("s", siteHostId)
                 .query(Long.class).single();
