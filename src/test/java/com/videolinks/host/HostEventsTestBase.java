@@ -30,7 +30,7 @@ import com.videolinks.support.ZoomStandIn;
  * (GreenMail) and a clock the tests move. Periodic retries are left to the tests (they call them), so nothing moves
  * behind a test's back. Each test gets its own host site id.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "videolinks.host.keys[0].id=" + HostEventsTestBase.KEY_A,
         "videolinks.host.keys[0].secret=" + HostEventsTestBase.SECRET_A,
         "videolinks.host.keys[1].id=" + HostEventsTestBase.KEY_B,
