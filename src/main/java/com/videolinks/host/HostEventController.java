@@ -66,7 +66,7 @@ class HostEventController {
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Deliver one event of the host platform",
+    @Operation(operationId = "deliverHostEvent", summary = "Deliver one event of the host platform",
             description = "Signed: X-Host-Signature = \"sha256=\" + hex(HMAC-SHA256(secret of X-Host-Key, "
                     + "X-Host-Timestamp + \".\" + raw body)); X-Host-Timestamp in Unix seconds, at most "
                     + "videolinks.host.timestamp-tolerance (5 min) from now. Each (key, id) is applied once. An event "
@@ -102,7 +102,7 @@ class HostEventController {
     }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Stored host events, newest first (operators)", description = "e.g. ?status=FAILED")
+    @Operation(operationId = "listHostEvents", summary = "Stored host events, newest first (operators)", description = "e.g. ?status=FAILED")
     List<HostEventRecord> list(@RequestParam(required = false) HostEventStatus status,
                                @RequestParam(defaultValue = "100") int limit) {
         requireOperator();
@@ -110,14 +110,14 @@ class HostEventController {
     }
 
     @GetMapping(path = PATH + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "One stored host event (operators)")
+    @Operation(operationId = "getHostEvent", summary = "One stored host event (operators)")
     HostEventRecord one(@PathVariable long id) {
         requireOperator();
         return events.find(id).orElseThrow(() -> new NotFoundException("host event", id));
     }
 
     @PostMapping(path = PATH + "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Apply a FAILED (or PENDING) event again now (operators)")
+    @Operation(operationId = "replayHostEvent", summary = "Apply a FAILED (or PENDING) event again now (operators)")
     HostEventReply replay(@PathVariable long id) {
         requireOperator();
         return processing.replay(id);

@@ -68,8 +68,8 @@ class PublishedContractTest extends HostEventsTestBase {
     void theDocumentedExampleEventIsAcceptedAndSwaggerUiIsServed() throws Exception {
         install("BUSINESS");
         JsonNode published = json.readTree(Files.readString(PUBLISHED));
-        String example = published.at("/paths/~1api~1host~1events/post/requestBody/content/application~1json/examples/booking.created/value")
-                .asText();
+        String example = json.writeValueAsString(published.at(
+                "/paths/~1api~1host~1events/post/requestBody/content/application~1json/examples/booking.created/value"));
         assertThat(example).contains("booking.created");
         host.send("service.created", site, "svc-1", 1, "{\"name\": \"Flow\", \"kind\": \"CLASS\", \"online\": true}");
         host.send("session.scheduled", site, "ses-42", 1, """
