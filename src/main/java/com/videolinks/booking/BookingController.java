@@ -7,6 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +60,13 @@ class BookingController {
     Customer addCustomer(@PathVariable long siteId, @Valid @RequestBody NewCustomer customer) {
         access.requireSiteManager(siteId);
         return directory.add(siteId, customer.name(), customer.email(), customer.locale(), customer.timeZone());
+    }
+
+    /** Name, email, language and time zone: the same change as the host's customer.updated. */
+    @PutMapping("/api/customers/{customerId}")
+    Customer updateCustomer(@PathVariable long customerId, @Valid @RequestBody NewCustomer customer) {
+        access.requireSiteManager(customers.get(customerId).siteId());
+        return directory.update(customerId, customer.name(), customer.email(), customer.locale(), customer.timeZone());
     }
 
     @GetMapping("/api/customers/{customerId}")

@@ -3,6 +3,7 @@ package com.videolinks.catalog;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +58,21 @@ class ServiceController {
         ServiceOffering service = services.get(serviceId);
         access.requireSiteMember(service.siteId());
         return service;
+    }
+
+    /** Name, kind and online/offline: the same change as the host's service.updated. */
+    @PutMapping("/api/services/{serviceId}")
+    ServiceOffering update(@PathVariable long serviceId, @Valid @RequestBody NewService change) {
+        access.requireSiteManager(services.get(serviceId).siteId());
+        return catalog.update(serviceId, change.name(), change.kind(), change.online());
+    }
+
+    /** The service leaves the site's list and its sessions are cancelled: the host's service.deleted. */
+    @DeleteMapping("/api/services/{serviceId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long serviceId) {
+        access.requireSiteManager(services.get(serviceId).siteId());
+        catalog.delete(serviceId);
     }
 
     @PutMapping("/api/services/{serviceId}/staff")

@@ -14,6 +14,12 @@ interface HostEventLog {
     /** Claims the delivery (key, event id): a concurrent second delivery waits for this transaction, then fails. */
     long insert(String keyId, HostEvent event, String bodySha256, String payload, Instant now);
 
+    /**
+     * Locks a PENDING or FAILED event for this transaction (a retry on another thread or node waits, then finds it
+     * applied); false when it is neither any more.
+     */
+    boolean lockUnapplied(long id);
+
     void applied(long id, HostEventStatus status, String reason, Instant now);
 
     void pending(long id, String waitsFor, String reason, Instant since);

@@ -69,7 +69,13 @@ class HostEventProcessing {
 
     /** A verified delivery of {@code key}: parsed, deduplicated, applied or stored as pending. */
     HostEventReply receive(HostProperties.Key key, byte[] body) {
-        ParsedHostEvent parsed = ParsedHostEvent.parse(body, json, validator);
+        ParsedHostEvent parsed;
+        try {
+            parsed = ParsedHostEvent.parse(body, json, validator);
+        } catch (InvalidHostEvent invalid) {
+            count("refused");
+            throw invalid;
+        }
         String sha = HostSignatures.sha256(body);
         HostEventReply reply;
         try {
@@ -164,10 +170,10 @@ class HostEventProcessing {
     /** Tries a stored PENDING or FAILED event again, in a transaction of its own. */
     private Retried retry(long id) {
         return transaction.execute(status -> {
-            HostEventRecord stored = events.find(id).orElse(null);
-            if (stored == null || (stored.status() != HostEventStatus.PENDING && stored.status() != HostEventStatus.FAILED)) {
-                return null;
+            if (!events.lockUnapplied(id)) {
+                return null; // applied meanwhile (by the wake of a parent, or another node's retry)
             }
+            HostEventRecord stored = events.find(id).orElseThrow();
             ParsedHostEvent parsed;
             try {
                 parsed = ParsedHostEvent.parse(stored.payload().getBytes(StandardCharsets.UTF_8), json, validator);

@@ -25,6 +25,9 @@ class JdbcHostEventLog implements HostEventLog {
                                     entity_version, body_sha256, payload, status, attempts, received_at)
             values (:keyId, :eventId, :type, :site, :kind, :entity, :version, :sha, :payload, 'PENDING', 0, :now)
             """;
+    private static final String LOCK_UNAPPLIED = """
+            select id from host_event where id = :id and status in ('PENDING', 'FAILED') for update
+            """;
     private static final String APPLIED = """
             update host_event set status = :status, reason = :reason, waits_for = null, pending_since = null,
                                   applied_at = :now, attempts = attempts + 1
@@ -78,6 +81,11 @@ class JdbcHostEventLog implements HostEventLog {
                 .param("sha", bodySha256).param("payload", payload).param("now", Timestamp.from(now))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    @Override
+    public boolean lockUnapplied(long id) {
+        return jdbc.sql(LOCK_UNAPPLIED).param("id", id).query(Long.class).optional().isPresent();
     }
 
     @Override

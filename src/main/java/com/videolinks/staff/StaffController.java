@@ -3,9 +3,11 @@ package com.videolinks.staff;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +47,21 @@ class StaffController {
     List<Staff> ofSite(@PathVariable long siteId) {
         access.requireSiteMember(siteId);
         return staff.ofSite(siteId);
+    }
+
+    /** Name and email: the same change as the host's staff.updated. */
+    @PutMapping("/api/staff/{staffId}")
+    Staff update(@PathVariable long staffId, @Valid @RequestBody NewStaff member) {
+        access.requireSiteManager(staff.get(staffId).siteId());
+        return directory.update(staffId, member.name(), member.email());
+    }
+
+    /** The staff member leaves the site (unassigned, own account disconnected): the host's staff.removed. */
+    @DeleteMapping("/api/staff/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable long staffId) {
+        access.requireSiteManager(staff.get(staffId).siteId());
+        directory.remove(staffId);
     }
 
     @GetMapping("/api/staff/{staffId}")

@@ -244,4 +244,43 @@ class HostEventsLifecycleTest extends HostEventsTestBase {
                 .query(String.class).list()).containsOnly("SKIPPED");
         assertThat(localId("booking", "bk-1")).isNotNull();
     }
+
+    @Test
+    void theRestApiMakesTheSameChangesThroughTheSameDomain() throws Exception {
+        install("BUSINESS");
+        host.send("service.created", site, "svc-1", 1, SERVICE);
+        host.send("staff.created", site, "stf-1", 1, """
+                {"name": "Hana", "email": "hana@example.com", "serviceIds": ["svc-1"]}""");
+        host.send("session.scheduled", site, "ses-1", 1, SESSION.replace("}", ", \"staffId\": \"stf-1\"}"));
+        host.send("customer.created", site, "cus-1", 1, """
+                {"name": "Soyeon", "email": "soyeon@example.com"}""");
+        host.send("booking.created", site, "bk-1", 1, """
+                {"sessionId": "ses-1", "customerId": "cus-1"}""");
+        long service = localId("service", "svc-1");
+        long hana = localId("staff", "stf-1");
+
+        owner.put("/api/customers/" + localId("customer", "cus-1"), """
+                {"name": "Soyeon Choi", "email": "soyeon@example.com", "locale": "xx-!!"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("locale"));
+        owner.put("/api/customers/" + localId("customer", "cus-1"), """
+                {"name": "Soyeon Choi", "email": "soyeon@example.com", "locale": "en"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("Soyeon Choi"));
+        owner.post("/api/bookings/" + localId("booking", "bk-1") + "/cancellation", "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        assertThat(jdbc.sql("select status from notification_outbox where booking_id = :b")
+                .param("b", localId("booking", "bk-1")).query(String.class).list()).containsOnly("SKIPPED");
+        owner.delete("/api/staff/" + hana).andExpect(status().isNoContent());
+        owner.get("/api/services/" + service).andExpect(jsonPath("$.staffIds.length()").value(0));
+        owner.delete("/api/services/" + service).andExpect(status().isNoContent());
+        assertThat(jdbc.sql("select cancelled from session where id = :id").param("id", localId("session", "ses-1"))
+                .query(Boolean.class).single()).isTrue();
+        // another business's owner may do none of it
+        otherOwnerCannot("/api/services/" + service);
+    }
+
+    private void otherOwnerCannot(String path) throws Exception {
+        String stranger = "stranger-" + site;
+        users.create(stranger, com.videolinks.support.Api.PASSWORD, com.videolinks.security.Role.OWNER, null, null);
+        new com.videolinks.support.Api(mvc, stranger).delete(path).andExpect(status().isForbidden());
+    }
 }

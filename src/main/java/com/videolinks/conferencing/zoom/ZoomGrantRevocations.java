@@ -28,10 +28,9 @@ public class ZoomGrantRevocations {
     private static final Logger log = LoggerFactory.getLogger(ZoomGrantRevocations.class);
     private static final String REQUEST = """
             insert into zoom_grant_revocation (account_id, requested_at, attempts, next_attempt_at)
-            select :accountId, :now, 0, :now from zoom_credential c
-            where c.account_id = :accountId
-              and not exists (select 1 from zoom_grant_revocation r where r.account_id = :accountId)
+            values (:accountId, :now, 0, :now)
             """;
+    private static final String REQUESTED = "select count(*) from zoom_grant_revocation where account_id = :accountId";
     private static final String WITH_TOKENS_OF_SITE = """
             select c.account_id from zoom_credential c join conferencing_account a on a.id = c.account_id
             where a.site_id = :siteId order by c.account_id
@@ -67,7 +66,10 @@ public class ZoomGrantRevocations {
     /** Schedules the revocation of the accounts' Zoom grants (those with tokens), in the caller's transaction. */
     public void revokeLater(List<Long> accountIds) {
         for (long accountId : accountIds) {
-            jdbc.sql(REQUEST).param("accountId", accountId).param("now", Timestamp.from(clock.instant())).update();
+            boolean requested = jdbc.sql(REQUESTED).param("accountId", accountId).query(Long.class).single() > 0;
+            if (!requested && credentials.find(accountId).isPresent()) {
+                jdbc.sql(REQUEST).param("accountId", accountId).param("now", Timestamp.from(clock.instant())).update();
+            }
         }
     }
 
