@@ -81,6 +81,10 @@ class SiteController {
         if (user.role() != Role.OWNER) {
             throw new AccessDeniedException("only business owners list sites");
         }
+        if (!user.siteIds().isEmpty()) {
+            // signed in by the host's token: the sites it names
+            return user.siteIds().stream().map(sites::get).toList();
+        }
         return sites.ownedBy(user.username());
     }
 
@@ -95,7 +99,7 @@ class SiteController {
                 throw new InvalidInputException("owner", "must name a business owner when an operator creates a site");
             }
             owner = site.owner().strip();
-        } else if (user.role() == Role.OWNER && !plansFromHost) {
+        } else if (user.role() == Role.OWNER && !plansFromHost && user.siteIds().isEmpty()) {
             owner = user.username();
         } else if (user.role() == Role.OWNER) {
             throw new AccessDeniedException("sites and their plans come from the host platform (plugin.installed, "
