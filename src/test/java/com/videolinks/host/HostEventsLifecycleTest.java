@@ -76,10 +76,10 @@ class HostEventsLifecycleTest extends HostEventsTestBase {
                 .andExpect(jsonPath("$[*].id", hasItem(Integer.parseInt(booking))));
         double failedBefore = metrics.counter(HostEventProcessing.METRIC, "outcome", "failed").count();
 
-        clock.advance(Duration.ofMinutes(30));
+        advance(Duration.ofMinutes(30));
         processing.retryPending();
         operator.get("/api/host/events/" + booking).andExpect(jsonPath("$.status").value("PENDING"));
-        clock.advance(Duration.ofMinutes(31));
+        advance(Duration.ofMinutes(31));
         processing.retryPending();
 
         operator.get("/api/host/events?status=FAILED").andExpect(status().isOk())
@@ -179,11 +179,11 @@ class HostEventsLifecycleTest extends HostEventsTestBase {
         host.send("customer.updated", site, "cus-1", 2, """
                 {"name": "Soyeon", "email": "new@example.com"}""").andExpect(jsonPath("$.status").value("IGNORED"));
 
-        clock.advance(Duration.ofHours(47));
+        advance(Duration.ofHours(47));
         scheduling.eraseDue();
         assertThat(jdbc.sql("select name from customer where id = :id").param("id", localId("customer", "cus-1"))
                 .query(String.class).single()).isEqualTo("Soyeon");
-        clock.advance(Duration.ofHours(2));
+        advance(Duration.ofHours(2));
         scheduling.eraseDue();
         assertThat(jdbc.sql("select name || ' ' || email from customer where id = :id")
                 .param("id", localId("customer", "cus-1")).query(String.class).single())

@@ -80,7 +80,7 @@ class HostEventsRefusalTest extends HostEventsTestBase {
 
         host.sendSigned(body, timestamp, signature).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPLIED"));
         host.sendSigned(body, timestamp, signature).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DUPLICATE"));
-        clock.advance(Duration.ofMinutes(10));
+        advance(Duration.ofMinutes(10));
         host.sendSigned(body, timestamp, signature).andExpect(status().isUnauthorized());
 
         assertThat(jdbc.sql("select count(*) from session where service_id = :s").param("s", localId("service", "svc-1"))

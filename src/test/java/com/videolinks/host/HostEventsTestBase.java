@@ -87,6 +87,7 @@ abstract class HostEventsTestBase {
     String ownerHostId;
     Api owner;
     Api operator;
+    String operatorName;
     GreenMail smtp;
 
     @BeforeEach
@@ -105,11 +106,19 @@ abstract class HostEventsTestBase {
         owner = new Api(mvc, HostEventApplier.OWNER_PREFIX + ownerHostId);
         users.create("ops-" + tag, Api.PASSWORD, Role.OPERATOR, null, null);
         operator = new Api(mvc, "ops-" + tag);
+        operatorName = "ops-" + tag;
     }
 
     @AfterEach
     void stopSmtp() {
         smtp.stop();
+    }
+
+    /** Moves the clock on; owner and operator sign in again (their tokens follow the same clock and expire). */
+    void advance(java.time.Duration by) {
+        clock.advance(by);
+        owner = new Api(mvc, HostEventApplier.OWNER_PREFIX + ownerHostId);
+        operator = new Api(mvc, operatorName);
     }
 
     String installed(String plan) {
