@@ -30,6 +30,11 @@ class JdbcSessions implements Sessions {
     private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
     private static final String BY_ID_FOR_UPDATE = BY_ID + " for update";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
+    private static final String BY_HOST_ID = """
+            select s.id from session s join service v on v.id = s.service_id
+            where v.site_id = :siteId and s.host_id = :hostId
+            """;
+    private static final String SET_HOST_ID = "update session set host_id = :hostId where id = :id";
     private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
     private static final String CHANGE_MANUAL_LINK = """
             update session set manual_link = :manualLink, manual_link_url = :url,
@@ -85,6 +90,17 @@ class JdbcSessions implements Sessions {
     @Override
     public List<Session> ofService(long serviceId) {
         return jdbc.sql(BY_SERVICE).param("serviceId", serviceId).query(this::map).list();
+    }
+
+    @Override
+    public Optional<Session> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    @Override
+    public void setHostId(long sessionId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", sessionId).param("hostId", hostId).update();
     }
 
     @Override

@@ -12,9 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
-import com.videolinks.common.InvalidInputException;
 import com.videolinks.security.Access;
 
 import jakarta.validation.Valid;
@@ -50,13 +48,9 @@ class SessionController {
     Session schedule(@PathVariable long serviceId, @Valid @RequestBody NewSession session) {
         ServiceOffering service = services.get(serviceId);
         access.requireSiteManager(service.siteId(), "service", serviceId);
-        if (session.staffId() != null && !service.staffIds().contains(session.staffId())) {
-            throw new InvalidInputException("staffId", "staff member " + session.staffId()
-                    + " is not assigned to service " + serviceId);
-        }
-        boolean online = session.online() == null ? service.online() : session.online();
         int capacity = SessionCapacity.of(service.kind(), session.capacity());
-        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), online, capacity);
+        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), session.online(),
+                capacity);
     }
 
     @PutMapping("/api/sessions/{sessionId}/schedule")

@@ -31,6 +31,12 @@ public interface Sessions {
 
     List<Session> ofService(long serviceId);
 
+    /** The session of the site whom the host names {@code hostId}, if we know it. */
+    Optional<Session> findByHostId(long siteId, String hostId);
+
+    /** Records the host's id of a session; unique within its service. */
+    void setHostId(long sessionId, String hostId);
+
     int countOfService(long serviceId);
 
     /** Records a link added or removed by hand (S11, S20), or neither, and grows the session's link version. */

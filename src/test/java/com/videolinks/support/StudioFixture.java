@@ -22,6 +22,8 @@ public final class StudioFixture {
     public final Api staffApi;
     public final Api otherStaffApi;
     public final Api customerApi;
+    /** An operator: in host mode only operators (and the host's events) change a site's plan or create sites (#10). */
+    public final Api operatorApi;
     public final long siteId;
     public final long staffId;
     public final long otherStaffId;
@@ -39,9 +41,12 @@ public final class StudioFixture {
         owner = "owner-" + tag;
         users.create(owner, Api.PASSWORD, Role.OWNER, null, null);
         ownerApi = new Api(mvc, As.owner(owner));
-        siteId = ownerApi.create("/api/sites", """
-                {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true}
-                """.formatted(tag));
+        String operator = "ops-" + tag;
+        users.create(operator, Api.PASSWORD, Role.OPERATOR, null, null);
+        operatorApi = new Api(mvc, As.operator(operator));
+        siteId = operatorApi.create("/api/sites", """
+                {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true, "owner": "%s"}
+                """.formatted(tag, owner));
         ownerApi.put("/api/sites/" + siteId + "/default-account", """
                 {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/default", "password": "pw1", "description": "Default room"}}
                 """).andReturn();

@@ -187,7 +187,7 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
         studio.staffApi.post("/api/staff/" + studio.staffId + "/onboarding/custom-link", """
                 {"url": "https://meet.example.com/hana"}
                 """).andExpect(status().isOk());
-        studio.ownerApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"BASIC\"}").andExpect(status().isOk());
+        studio.operatorApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"BASIC\"}").andExpect(status().isOk());
 
         runJob(process);
 
