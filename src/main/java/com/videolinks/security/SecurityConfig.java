@@ -9,44 +9,23 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * HTTP Basic for the API, health open for load balancers, Camunda's engine REST API for operators only
- * (it is open by default: ENGINES.md). Cockpit under /camunda keeps its own login. The customer pages
- * (My Bookings) sign in with a form and a session cookie, with CSRF protection.
+ * (it is open by default: ENGINES.md). Cockpit under /camunda keeps its own login. The pages (customers' My
+ * Bookings, the dashboard) sign in with a form and a session cookie: {@link PageSecurityConfig}.
  */
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfig {
 
-    /** The customer pages load nothing from elsewhere and run no script; links they show open in a new tab. */
-    private static final String PAGE_CSP =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebapp(HttpSecurity http) throws Exception {
         // Cockpit authenticates against Camunda's own identity service and protects itself with its CSRF filter
-        return http.securityMatcher("/camunda/**", "/")
+        return http.securityMatcher("/camunda/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .build();
-    }
-
-    @Bean
-    @Order(2)
-    SecurityFilterChain customerPageLogin(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/my-bookings", "/my-bookings/**", "/member/**", "/login", "/logout")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login").permitAll()
-                        .anyRequest().hasRole("CUSTOMER"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/my-bookings"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
-                        // the page URL never travels to the video provider when a customer follows a link
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
