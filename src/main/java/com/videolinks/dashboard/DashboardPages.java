@@ -89,15 +89,27 @@ class DashboardPages {
     /** Bean Validation of the API's own request record; every violation next to its field. */
     boolean valid(FormState form, Object request) {
         Set<? extends ConstraintViolation<?>> violations = validator.validate(request);
-        violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).forEach(v -> {
-            String field = v.getPropertyPath().toString();
-            field = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        // a blank required field says "required", not also "not a URL"
+        Set<String> blank = new java.util.HashSet<>();
+        violations.stream().filter(v -> constraint(v).equals("NotBlank")).forEach(v -> blank.add(field(v)));
+        violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .filter(v -> !blank.contains(field(v)) || constraint(v).equals("NotBlank")).forEach(v -> {
+            String field = field(v);
+            String constraint = constraint(v);
             Object max = v.getConstraintDescriptor().getAttributes().get("max");
             form.reject(field, max == null ? message("violation." + constraint, v.getMessage())
                     : message("violation." + constraint, v.getMessage(), max));
         });
         return violations.isEmpty();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+    }
+
+    private static String constraint(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     }
 
     /** A refusal of the domain: next to the field it names, or on the form with the policy's reasons. */
