@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.videolinks.security.AppUser;
+import com.videolinks.security.HomePages;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
 
@@ -37,12 +38,7 @@ class HomeController {
                 || !(authentication.getPrincipal() instanceof AppUser user)) {
             return "redirect:/login";
         }
-        return "redirect:" + switch (user.role()) {
-            case CUSTOMER -> "/my-bookings";
-            case OWNER -> "/dashboard/sites";
-            case STAFF -> "/dashboard/staff/me";
-            case OPERATOR -> "/dashboard/rules";
-        };
+        return "redirect:" + HomePages.of(user.role());
     }
 
     @GetMapping("/login")

@@ -29,8 +29,15 @@ class PageSecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, PageProperties properties) throws Exception {
-        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
-        signedIn.setDefaultTargetUrl("/");
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+                                                jakarta.servlet.http.HttpServletResponse response,
+                                                org.springframework.security.core.Authentication authentication) {
+                // no page was asked for: the user's own page
+                return authentication.getPrincipal() instanceof AppUser user ? HomePages.of(user.role()) : "/";
+            }
+        };
         return http.securityMatcher("/", "/login", "/logout", "/error", "/my-bookings", "/my-bookings/**",
                         "/member/**", "/dashboard", "/dashboard/**")
                 .authorizeHttpRequests(auth -> auth
