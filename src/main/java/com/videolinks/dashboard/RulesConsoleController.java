@@ -93,6 +93,8 @@ class RulesConsoleController {
                   @RequestParam(defaultValue = "dry-run") String action, @RequestParam(defaultValue = "0") long basedOn,
                   Model model, HttpServletRequest request, HttpServletResponse response) {
         pages.open(request, model, null);
+        // a browser sends a textarea's lines with CRLF: the files keep the LF of the rules folder
+        content = content.replace("\r\n", "\n");
         FormState form = pages.submitted("rule-file", request, "file");
         boolean publish = action.equals("publish");
         String name = file.strip();

@@ -91,7 +91,8 @@ class OperatorRulesConsoleBrowserTest {
         // the diff against the previous version shows the changed line; rolling back goes through the gate again
         b.open("/dashboard/rules");
         b.click("#diff-" + before);
-        assertThat(b.text(".diff-file")).contains("plan.drl", "+// S4 (checked in the console):");
+        assertThat(b.text(".diff-file")).contains("plan.drl", "-// S4:", "+// S4 (checked in the console):")
+                .doesNotContain("-package"); // one line changed, not every line (the browser's CRLF are not kept)
         b.screenshot("operator-rules-diff");
         b.open("/dashboard/rules");
         b.click("#rollback-" + before);
