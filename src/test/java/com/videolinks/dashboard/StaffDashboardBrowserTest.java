@@ -54,7 +54,7 @@ class StaffDashboardBrowserTest {
         b.signIn(studio.staffUser, Api.PASSWORD);
         b.waitForUrl("/dashboard/staff/me");
         assertThat(b.driver().getTitle()).contains("화상 회의 관리");
-        assertThat(b.text("#policy-refusal")).contains("default account");
+        assertThat(b.text("#policy-refusal")).contains("S15");
 
         // S15: the policy refuses, the page says why, nothing is stored
         b.type("#me-url", "https://meet.example.com/hana");
