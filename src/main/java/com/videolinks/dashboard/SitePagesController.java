@@ -61,7 +61,9 @@ class SitePagesController {
         AppUser user = pages.open(request, model, null);
         List<Site> mine = switch (user.role()) {
             case OPERATOR -> sites.all();
-            case OWNER -> sites.ownedBy(user.username());
+            // signed in by the host's token: the sites it names
+            case OWNER -> user.siteIds().isEmpty() ? sites.ownedBy(user.username())
+                    : user.siteIds().stream().map(sites::get).toList();
             case STAFF -> {
                 throw new AccessDeniedException("staff manage their own video conferencing at /dashboard/staff/me");
             }

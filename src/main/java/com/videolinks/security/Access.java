@@ -30,7 +30,7 @@ public class Access {
 
     public AppUser current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {
+        if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof AppUser user)) {
             throw new AccessDeniedException("sign in first");
         }
         return user;
@@ -40,7 +40,8 @@ public class Access {
     public void requireSiteManager(long siteId) {
         AppUser user = current();
         String owner = siteOwner(siteId);
-        if (user.role() == Role.OPERATOR || (user.role() == Role.OWNER && owner.equals(user.username()))) {
+        if (user.role() == Role.OPERATOR || (user.role() == Role.OWNER
+                && (owner.equals(user.username()) || user.siteIds().contains(siteId)))) {
             return;
         }
         throw new AccessDeniedException("you do not manage site " + siteId);

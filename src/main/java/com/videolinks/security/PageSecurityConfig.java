@@ -16,8 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The server-rendered pages (#5, #12): customers' My Bookings and member pages, the dashboard of owners, staff and
- * operators under {@code /dashboard/**}, the sign-in page and {@code /}, which sends each user to their own page.
- * One form sign-in with a session cookie and CSRF protection for all of them; the API keeps its own chain
+ * operators under {@code /dashboard/**}, the sign-in page, the host's launch URL (#9) and {@code /}, which sends each
+ * user to their own page. One browser session (the sign-in form, throttled, or the launch URL) with CSRF protection
+ * for all of them; the API keeps its own chain
  * ({@link SecurityConfig}). Which site, staff member or session a user may touch is {@link Access}'s call in
  * each page controller, exactly as in the API.
  */
@@ -28,7 +29,7 @@ class PageSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PageProperties properties) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, PageProperties properties, SignInProvider signIn) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
@@ -38,14 +39,15 @@ class PageSecurityConfig {
                 return authentication.getPrincipal() instanceof AppUser user ? HomePages.of(user.role()) : "/";
             }
         };
-        return http.securityMatcher("/", "/login", "/logout", "/error", "/my-bookings", "/my-bookings/**",
+        return http.securityMatcher("/", "/login", "/logout", "/launch", "/error", "/my-bookings", "/my-bookings/**",
                         "/member/**", "/dashboard", "/dashboard/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/launch", "/error").permitAll()
                         .requestMatchers("/my-bookings", "/my-bookings/**", "/member/**").hasRole("CUSTOMER")
                         .requestMatchers("/dashboard/rules", "/dashboard/rules/**").hasRole("OPERATOR")
                         .requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("OWNER", "STAFF", "OPERATOR")
                         .anyRequest().authenticated())
+                .authenticationProvider(signIn)
                 .formLogin(form -> form.loginPage("/login").successHandler(signedIn)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 request.getContextPath() + "/login?error" + siteParameter(request, "&"))))

@@ -9,9 +9,13 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
+import com.videolinks.notification.LinkChangeNotifications;
+import com.videolinks.notification.LinkChangeNotifications.CourseDelivery;
+
 /**
- * How far the latest {@code course-link-update} run of a course has got (S19), as its process variables say — the
- * numbers Cockpit shows: recipients, emails queued, sent, failed (parked) and pending, and where the run ended.
+ * How far the latest {@code course-link-update} run of a course has got (S19): recipients and where the run stands
+ * from the process, and the emails of its link version sent, failed (parked) and pending from the outbox itself — the
+ * process variables Cockpit shows lag behind (a failing {@code checkDelivery} job rolls its own counts back).
  */
 @Service
 public class CourseLinkProgress {
@@ -28,10 +32,13 @@ public class CourseLinkProgress {
 
     private final HistoryService history;
     private final org.camunda.bpm.engine.ManagementService management;
+    private final LinkChangeNotifications notifications;
 
-    CourseLinkProgress(HistoryService history, org.camunda.bpm.engine.ManagementService management) {
+    CourseLinkProgress(HistoryService history, org.camunda.bpm.engine.ManagementService management,
+                       LinkChangeNotifications notifications) {
         this.history = history;
         this.management = management;
+        this.notifications = notifications;
     }
 
     /** The newest run of the course's link update, if the course's link was ever edited. */
@@ -49,10 +56,11 @@ public class CourseLinkProgress {
         }
         boolean running = instance.getEndTime() == null;
         boolean incident = running && management.createJobQuery().processInstanceId(instance.getId()).noRetriesLeft().count() > 0;
-        return Optional.of(new Progress(instance.getId(), number(variables, CourseVariables.LINK_VERSION).intValue(), running,
-                instance.getEndActivityId(), number(variables, CourseVariables.TOTAL), number(variables, CourseVariables.QUEUED),
-                number(variables, CourseVariables.SENT), number(variables, CourseVariables.FAILED),
-                number(variables, CourseVariables.PENDING), incident));
+        int linkVersion = number(variables, CourseVariables.LINK_VERSION).intValue();
+        CourseDelivery delivery = notifications.courseDelivery(courseId, linkVersion);
+        return Optional.of(new Progress(instance.getId(), linkVersion, running, instance.getEndActivityId(),
+                number(variables, CourseVariables.TOTAL), number(variables, CourseVariables.QUEUED),
+                delivery.sent(), delivery.parked(), delivery.pending(), incident));
     }
 
     private static Long number(Map<String, Object> variables, String name) {

@@ -1,7 +1,6 @@
 package com.videolinks.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -24,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import com.videolinks.support.Tokens;
 import com.videolinks.VideolinksApplication;
 import com.videolinks.booking.BookingDesk;
 import com.videolinks.booking.Customers;
@@ -99,7 +99,7 @@ class NoLinkLeakProperties {
     @BeforeContainer
     static void startService() {
         context = new SpringApplicationBuilder(VideolinksApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .run("--server.port=0", "--spring.main.banner-mode=off");
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
     }
 
@@ -117,7 +117,7 @@ class NoLinkLeakProperties {
 
         Map<String, Set<String>> emails = emails(built);
         String page = page("/my-bookings", built.customer);
-        String api = mvc.perform(get("/api/me/bookings").with(httpBasic(built.customer.username(), "pw")))
+        String api = mvc.perform(get("/api/me/bookings").with(Tokens.bearer(Tokens.signIn(mvc, built.customer.username(), "pw"))))
                 .andReturn().getResponse().getContentAsString();
         Map<Session, String> memberPages = new LinkedHashMap<>();
         for (Session session : built.sessions) {
