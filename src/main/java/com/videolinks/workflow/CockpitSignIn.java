@@ -50,6 +50,16 @@ class CockpitSignIn {
             if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user) || user.role() != Role.OPERATOR) {
                 return AuthenticationResult.unsuccessful();
             }
+            // Camunda's webapps build their session authentication from a user of the engine's identity service and
+            // fail (NullPointerException in ContainerBasedAuthenticationFilter) when there is none: an operator of this
+            // service gets one, with no password (they sign in here, never with Camunda's own login)
+            if (engine.getIdentityService().createUserQuery().userId(user.username()).count() == 0) {
+                try {
+                    engine.getIdentityService().saveUser(engine.getIdentityService().newUser(user.username()));
+                } catch (RuntimeException concurrentFirstVisit) {
+                    // another request of the same operator created it first
+                }
+            }
             AuthenticationResult result = AuthenticationResult.successful(user.username());
             result.setGroups(List.of(OPERATORS_GROUP));
             return result;
