@@ -25,7 +25,9 @@ import com.videolinks.support.Browser;
  * and line while the live version keeps answering, fixes it, sees the dry run's scenarios and coverage, publishes,
  * compares with the previous version and rolls back — through the same gate as the HTTP API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of its own: the refused publish it makes on purpose leaves the health DEGRADED (last failure), which
+// other tests sharing a context would see (AccessApiTest expects UP)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "videolinks.test.context=rules-console")
 @AutoConfigureMockMvc
 class OperatorRulesConsoleBrowserTest {
 

@@ -105,7 +105,7 @@ class OwnerDashboardBrowserTest {
         b.type("#default-url", "javascript:alert(1)");
         b.type("#default-description", "x".repeat(501));
         b.click("#connect-custom-link");
-        assertThat(b.text("#default-url-error")).contains("http 또는 https");
+        b.waitForText("#default-url-error", "http 또는 https"); // the refused form is a new page: wait for it
         assertThat(b.text("#default-description-error")).contains("500");
         assertThat(b.find("#default-url").getAttribute("aria-invalid")).isEqualTo("true");
         b.screenshot("owner-conferencing-refused");
@@ -114,6 +114,7 @@ class OwnerDashboardBrowserTest {
         b.type("#default-url", "");
         b.type("#default-description", "");
         b.click("#connect-custom-link");
+        b.waitForText("#default-url-error", "필수 항목입니다.");
         assertThat(b.text("#default-url-error")).isEqualTo("필수 항목입니다.");
         assertThat(b.all("#default-description-error")).isEmpty();
 
