@@ -69,7 +69,7 @@ class BookingController {
     /** Name, email, language and time zone: the same change as the host's customer.updated. */
     @PutMapping("/api/customers/{customerId}")
     Customer updateCustomer(@PathVariable long customerId, @Valid @RequestBody NewCustomer customer) {
-        access.requireSiteManager(customers.get(customerId).siteId());
+        access.requireSiteManager(customers.get(customerId).siteId(), "customer", customerId);
         return directory.update(customerId, customer.name(), customer.email(), customer.locale(), customer.timeZone());
     }
 
@@ -103,7 +103,7 @@ class BookingController {
     @PostMapping("/api/bookings/{bookingId}/cancellation")
     Booking cancel(@PathVariable long bookingId) {
         Booking booking = bookings.find(bookingId).orElseThrow(() -> new NotFoundException("booking", bookingId));
-        access.requireCustomerOrManager(booking.customerId());
+        access.requireCustomerOrManager(booking.customerId(), "booking", bookingId);
         return desk.cancel(bookingId);
     }
 

@@ -68,7 +68,7 @@ class ServiceController {
     /** Name, kind and online/offline: the same change as the host's service.updated. */
     @PutMapping("/api/services/{serviceId}")
     ServiceOffering update(@PathVariable long serviceId, @Valid @RequestBody NewService change) {
-        access.requireSiteManager(services.get(serviceId).siteId());
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
         return catalog.update(serviceId, change.name(), change.kind(), change.online());
     }
 
@@ -76,7 +76,7 @@ class ServiceController {
     @DeleteMapping("/api/services/{serviceId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long serviceId) {
-        access.requireSiteManager(services.get(serviceId).siteId());
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
         catalog.delete(serviceId);
     }
 

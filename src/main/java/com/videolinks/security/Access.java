@@ -90,12 +90,20 @@ public class Access {
 
     /** The customer themselves or a manager of their site. */
     public void requireCustomerOrManager(long customerId) {
-        long siteId = customerSite(customerId).orElseThrow(() -> new NotFoundException("customer", customerId));
+        requireCustomerOrManager(customerId, "customer", customerId);
+    }
+
+    /**
+     * As {@link #requireCustomerOrManager(long)} for something of the customer the request named ({@code what}
+     * {@code id}, e.g. "booking" 7): its 404 names that, never the customer.
+     */
+    public void requireCustomerOrManager(long customerId, String what, Object id) {
+        long siteId = customerSite(customerId).orElseThrow(() -> new NotFoundException(what, id));
         AppUser user = current();
         if (user.role() == Role.CUSTOMER && Long.valueOf(customerId).equals(user.customerId())) {
             return;
         }
-        requireSiteManager(siteId, "customer", customerId);
+        requireSiteManager(siteId, what, id);
     }
 
     public boolean isStaff(long staffId) {

@@ -67,7 +67,7 @@ class SecurityConfig {
                         // the host's events carry no credentials either: HMAC signature of the host's key (#10)
                         .requestMatchers(HttpMethod.POST, "/api/host/events").permitAll()
                         // the published contract (OpenAPI, Swagger UI) is public for integrators (#10)
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/actuator/**", "/api/rules/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource

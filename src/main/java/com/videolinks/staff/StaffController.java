@@ -46,7 +46,7 @@ class StaffController {
     /** Name and email: the same change as the host's staff.updated. */
     @PutMapping("/api/staff/{staffId}")
     Staff update(@PathVariable long staffId, @Valid @RequestBody NewStaff member) {
-        access.requireSiteManager(staff.get(staffId).siteId());
+        access.requireSiteManager(staff.get(staffId).siteId(), "staff member", staffId);
         return directory.update(staffId, member.name(), member.email());
     }
 
@@ -54,7 +54,7 @@ class StaffController {
     @DeleteMapping("/api/staff/{staffId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable long staffId) {
-        access.requireSiteManager(staff.get(staffId).siteId());
+        access.requireSiteManager(staff.get(staffId).siteId(), "staff member", staffId);
         directory.remove(staffId);
     }
 

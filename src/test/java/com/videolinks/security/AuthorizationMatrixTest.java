@@ -1,6 +1,7 @@
 package com.videolinks.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.nio.file.Path;
@@ -66,9 +67,9 @@ class AuthorizationMatrixTest {
     private static final String TABLE = """
             | request                                                            | anonymous | customer | staff   | colleague | owner   | operator |
             | GET    /api/sites                                                  | 401       | 403      | 403     | 403       | 200     | 200      |
-            | POST   /api/sites                                                  | 401       | 403      | 403     | 403       | 201     | 403      |
+            | POST   /api/sites                                                  | 401       | 403      | 403     | 403       | 403     | 201      |
             | GET    /api/sites/{siteId}                                         | 401       | 403/404  | 200/404 | 200/404   | 200/404 | 200      |
-            | PUT    /api/sites/{siteId}/plan                                    | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | PUT    /api/sites/{siteId}/plan                                    | 401       | 403/404  | 403/404 | 403/404   | 403/404 | 200      |
             | PUT    /api/sites/{siteId}/visibility                              | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | PUT    /api/sites/{siteId}/staff-self-service                      | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | GET    /api/sites/{siteId}/default-account                         | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
@@ -123,6 +124,57 @@ class AuthorizationMatrixTest {
             | POST   /api/rules/versions/{id}/rollback                           | 401       | 403      | 403     | 403       | 403     | 200      |
             | POST   /api/rules/reload                                           | 401       | 403      | 403     | 403       | 403     | 200      |
             | POST   /api/rules/tests/run                                        | 401       | 403      | 403     | 403       | 403     | 200      |
+            | PUT    /api/staff/{staffId}                                        | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | DELETE /api/staff/{staffId}                                        | 401       | 403/404  | 403/404 | 403/404   | 204/404 | 204      |
+            | PUT    /api/services/{serviceId}                                   | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | DELETE /api/services/{serviceId}                                   | 401       | 403/404  | 403/404 | 403/404   | 204/404 | 204      |
+            | PUT    /api/customers/{customerId}                                 | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /api/bookings/{bookingId}/cancellation                      | 401       | 200/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /api/host/events                                            | 401       | 401      | 401     | 401       | 401     | 401      |
+            | GET    /api/host/events                                            | 401       | 403      | 403     | 403       | 403     | 200      |
+            | GET    /api/host/events/{id}                                       | 401       | 403      | 403     | 403       | 403     | 404      |
+            | POST   /api/host/events/{id}/replay                                | 401       | 403      | 403     | 403       | 403     | 404      |
+            | POST   /api/auth/token                                             | 415       | 415      | 415     | 415       | 415     | 415      |
+            | GET    /.well-known/jwks.json                                      | 200       | 200      | 200     | 200       | 200     | 200      |
+            | POST   /api/setup/first-operator                                   | 400       | 400      | 400     | 400       | 400     | 400      |
+            | GET    /launch                                                     | 400       | 400      | 400     | 400       | 400     | 400      |
+            | GET    /v3/api-docs                                                | 200       | 200      | 200     | 200       | 200     | 200      |
+            | GET    /v3/api-docs.yaml                                           | 200       | 200      | 200     | 200       | 200     | 200      |
+            | GET    /v3/api-docs/swagger-config                                 | 200       | 200      | 200     | 200       | 200     | 200      |
+            | GET    /swagger-ui.html                                            | 302       | 302      | 302     | 302       | 302     | 302      |
+            | GET    /dashboard                                                  | 302       | 403      | 403     | 403       | 302     | 200      |
+            | GET    /dashboard/sites                                            | 302       | 403      | 403     | 403       | 302     | 200      |
+            | GET    /dashboard/sites/{siteId}                                   | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/sites/{siteId}/default-account                   | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sites/{siteId}/default-account/zoom              | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/sites/{siteId}/default-account/disconnect        | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/sites/{siteId}/default-account/disconnect        | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sites/{siteId}/visibility                        | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sites/{siteId}/staff-self-service                | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/sites/{siteId}/staff                             | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/sites/{siteId}/staff                             | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/staff/me                                         | 302       | 403      | 200     | 200       | 403     | 403      |
+            | POST   /dashboard/staff/{staffId}/account                          | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/staff/{staffId}/account/zoom                     | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/staff/{staffId}/account/disconnect               | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/staff/{staffId}/onboarding                       | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/language                                         | 302       | 403      | 400     | 400       | 400     | 400      |
+            | GET    /dashboard/sites/{siteId}/sessions                          | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/sessions/{sessionId}/link                        | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sessions/{sessionId}/link/removal                | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sessions/{sessionId}/link/restore                | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/courses/{courseId}                               | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/courses/{courseId}/link                          | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/courses/{courseId}/link/removal                  | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/courses/{courseId}/emails/{notificationId}/requeue | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/sites/{siteId}/alerts                            | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
+            | POST   /dashboard/alerts/{alertId}/acknowledgement                 | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
+            | GET    /dashboard/rules                                            | 302       | 403      | 403     | 403       | 403     | 200      |
+            | GET    /dashboard/rules/diff                                       | 302       | 403      | 403     | 403       | 403     | 400      |
+            | GET    /dashboard/rules/edit                                       | 302       | 403      | 403     | 403       | 403     | 200      |
+            | POST   /dashboard/rules/edit                                       | 302       | 403      | 403     | 403       | 403     | 400      |
+            | POST   /dashboard/rules/versions/{versionId}/rollback              | 302       | 403      | 403     | 403       | 403     | 422      |
+            | GET    /                                                           | 302       | 302      | 302     | 302       | 302     | 302      |
             | GET    /login                                                      | 200       | 200      | 200     | 200       | 200     | 200      |
             | GET    /my-bookings                                                | 302       | 200      | 403     | 403       | 403     | 403      |
             | GET    /member/sessions/{sessionId}                                | 302       | 200/404  | 403     | 403       | 403     | 403      |
@@ -139,10 +191,22 @@ class AuthorizationMatrixTest {
             | POST   /engine-rest/process-definition/key/{key}/start             | 401       | 403      | 403     | 403       | 403     | 404      |
             """;
 
-    /** Request bodies, valid ones, so that a refusal can only come from an access check. */
+    /**
+     * Request bodies, valid ones, so that a refusal can only come from an access check. The pages' forms (#12) are
+     * sent with the session's CSRF token but without their one-time form token: 400 there means the request passed
+     * every access check and was refused as a stale or repeated form (DashboardPagesTest submits the real forms).
+     */
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("POST /api/sites", """
-                    {"name": "Matrix Studio", "plan": "BUSINESS", "timeZone": "Asia/Seoul"}"""),
+                    {"name": "Matrix Studio", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "owner": "{owner}"}"""),
+            Map.entry("PUT /api/staff/{staffId}", """
+                    {"name": "Hana Kim", "email": "hana.kim@example.com"}"""),
+            Map.entry("PUT /api/services/{serviceId}", """
+                    {"name": "Morning Course", "kind": "COURSE", "online": true}"""),
+            Map.entry("PUT /api/customers/{customerId}", """
+                    {"name": "Jiwoo Lee", "email": "jiwoo.lee@example.com"}"""),
+            Map.entry("POST /api/host/events", """
+                    {}"""),
             Map.entry("PUT /api/sites/{siteId}/plan", """
                     {"plan": "ECOMMERCE"}"""),
             Map.entry("PUT /api/sites/{siteId}/visibility", """
@@ -185,7 +249,7 @@ class AuthorizationMatrixTest {
     private static final List<String> ROLES = List.of("anonymous", "customer", "staff", "colleague", "owner", "operator");
     /** The roles that belong to a business: another business's ids must look to them like ids that do not exist. */
     private static final List<String> ROLES_WITH_A_BUSINESS = List.of("customer", "staff", "colleague", "owner");
-    private static final Set<String> TENANT_IDS = Set.of("siteId", "staffId", "serviceId", "sessionId", "customerId",
+    private static final Set<String> TENANT_IDS = Set.of("siteId", "staffId", "serviceId", "courseId", "sessionId", "customerId", "bookingId",
             "alertId", "notificationId");
     private static final long UNKNOWN = 987_654_321L;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
@@ -218,18 +282,19 @@ class AuthorizationMatrixTest {
     String shippedRules;
 
     /** The ids a request names, of one business. */
-    record Business(StudioFixture studio, long alertId, long notificationId, long openSessionId) {
+    record Business(StudioFixture studio, long alertId, long notificationId, long openSessionId, long bookingId) {
 
         /** The id {@code name} stands for in {@code row}: bookings go to a session nobody booked yet. */
         Long id(String name, String row) {
             return switch (name) {
                 case "siteId" -> studio.siteId;
                 case "staffId" -> studio.staffId;
-                case "serviceId" -> studio.courseId;
+                case "serviceId", "courseId" -> studio.courseId;
                 case "sessionId" -> row.equals("POST /api/sessions/{sessionId}/bookings") ? openSessionId : studio.classSessionId;
                 case "customerId" -> studio.customerId;
                 case "alertId" -> alertId;
                 case "notificationId" -> notificationId;
+                case "bookingId" -> bookingId;
                 default -> null;
             };
         }
@@ -301,7 +366,9 @@ class AuthorizationMatrixTest {
         long open = studio.ownerApi.create("/api/services/" + studio.classId + "/sessions", """
                 {"staffId": %d, "startsAt": "2031-03-01T01:00:00Z", "endsAt": "2031-03-01T02:00:00Z"}
                 """.formatted(studio.staffId));
-        return new Business(studio, alert, notification.longValue(), open);
+        Number booking = JsonPath.read(studio.ownerApi.get("/api/customers/" + studio.customerId + "/bookings")
+                .andReturn().getResponse().getContentAsString(), "$[0].bookingId");
+        return new Business(studio, alert, notification.longValue(), open, booking.longValue());
     }
 
     @Test
@@ -385,7 +452,11 @@ class AuthorizationMatrixTest {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
-        if (PAGE_PATHS.contains(row.path())) {
+        if (isPage(row.path())) {
+            if (!row.method().equals("GET")) {
+                // a browser's form: the session's CSRF token goes with it (a forged one is ForgedRequestTest's)
+                request.with(csrf());
+            }
             MockHttpSession session = pageSessions.get(role);
             if (session != null) {
                 request.session(session);
@@ -402,6 +473,11 @@ class AuthorizationMatrixTest {
             }
         });
         return answer(response.getStatus(), response.getContentAsString());
+    }
+
+    /** The pages (#12): signed in with the browser session of the sign-in form, not a bearer token. */
+    private static boolean isPage(String path) {
+        return PAGE_PATHS.contains(path) || path.equals("/") || path.startsWith("/dashboard");
     }
 
     private Answer overHttp(String method, String path, String body, As caller) {
@@ -434,7 +510,9 @@ class AuthorizationMatrixTest {
             String value;
             if (TENANT_IDS.contains(name)) {
                 value = String.valueOf(business == null ? UNKNOWN : business.id(name, row));
-            } else if (name.equals("id")) {
+            } else if (name.equals("owner")) {
+                value = business == null ? "nobody" : business.studio().owner;
+            } else if (name.equals("id") || name.equals("versionId")) {
                 value = String.valueOf(ruleVersion);
             } else if (name.equals("requiredMetricName")) {
                 value = "jvm.memory.used";
