@@ -22,4 +22,11 @@ public interface Customers {
 
     /** Records the host's id of a customer; unique within the site. */
     void setHostId(long customerId, String hostId);
+
+    void update(long customerId, String name, String email, Locale locale, ZoneId timeZone);
+
+    /** Replaces name and email with placeholders; bookings stay (bookkeeping). */
+    void erasePersonalData(long customerId, java.time.Instant at);
+
+    java.util.List<Long> idsOfSite(long siteId);
 }

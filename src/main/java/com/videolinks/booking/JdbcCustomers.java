@@ -22,6 +22,16 @@ class JdbcCustomers implements Customers {
     private static final String BY_HOST_ID = "select " + COLUMNS + " from customer where site_id = :siteId and host_id = :hostId";
     private static final String SET_HOST_ID = "update customer set host_id = :hostId where id = :id";
 
+    private static final String UPDATE = """
+            update customer set name = :name, email = :email, locale = :locale, time_zone = :timeZone where id = :id
+            """;
+    private static final String ERASE = """
+            update customer set name = 'Erased customer', email = concat('erased-customer-', id, '@erased.invalid'),
+                                erased_at = :at
+            where id = :id
+            """;
+    private static final String IDS_OF_SITE = "select id from customer where site_id = :siteId order by id";
+
     private final JdbcClient jdbc;
 
     JdbcCustomers(JdbcClient jdbc) {
@@ -49,6 +59,22 @@ class JdbcCustomers implements Customers {
     @Override
     public void setHostId(long customerId, String hostId) {
         jdbc.sql(SET_HOST_ID).param("id", customerId).param("hostId", hostId).update();
+    }
+
+    @Override
+    public void update(long customerId, String name, String email, Locale locale, ZoneId timeZone) {
+        jdbc.sql(UPDATE).param("id", customerId).param("name", name).param("email", email)
+                .param("locale", locale.toLanguageTag()).param("timeZone", timeZone.getId()).update();
+    }
+
+    @Override
+    public void erasePersonalData(long customerId, java.time.Instant at) {
+        jdbc.sql(ERASE).param("id", customerId).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
+    @Override
+    public java.util.List<Long> idsOfSite(long siteId) {
+        return jdbc.sql(IDS_OF_SITE).param("siteId", siteId).query(Long.class).list();
     }
 
     private static Customer map(ResultSet rs, int row) throws SQLException {

@@ -91,6 +91,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         // Zoom's webhooks carry no credentials: they authenticate by HMAC signature (ZoomWebhookController)
                         .requestMatchers(HttpMethod.POST, "/api/zoom/webhooks").permitAll()
+                        // the host's events carry no credentials either: HMAC signature of the host's key (#10)
+                        .requestMatchers(HttpMethod.POST, "/api/host/events").permitAll()
+                        // the published contract (OpenAPI, Swagger UI) is public for integrators (#10)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/engine-rest/**", "/actuator/**", "/api/rules/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource

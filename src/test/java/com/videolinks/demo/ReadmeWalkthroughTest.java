@@ -106,7 +106,8 @@ class ReadmeWalkthroughTest {
                 .content("{\"url\": \"javascript:alert(1)\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("url"));
         // 15. another business cannot look at Mina's site
-        as("jun", get("/api/sites/1")).andExpect(status().isForbidden());
+        as("jun", get("/api/sites/1")).andExpect(status().isNotFound());
+        as("jun", get("/api/sites/999")).andExpect(status().isNotFound());
         // 16. Jun's Basic plan shows no link (S4)
         as("jun", get("/api/sessions/8/link")).andExpect(jsonPath("$.status").value("NONE"))
                 .andExpect(jsonPath("$.reasons[0]", containsString("Business or eCommerce")));

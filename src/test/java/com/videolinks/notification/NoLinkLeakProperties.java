@@ -44,6 +44,7 @@ import com.videolinks.security.AppUser;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.session.Session;
+import com.videolinks.session.SessionCapacity;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -99,7 +100,7 @@ class NoLinkLeakProperties {
     @BeforeContainer
     static void startService() {
         context = new SpringApplicationBuilder(VideolinksApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .run("--server.port=0", "--spring.main.banner-mode=off");
         mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
     }
 
@@ -293,8 +294,9 @@ class NoLinkLeakProperties {
         Instant base = Instant.parse("2031-03-01T01:00:00Z");
         for (int i = 0; i < spec.sessions().size(); i++) {
             SessionSpec s = spec.sessions().get(i);
-            Instant start = s.future() ? base.plus(Duration.ofDays(i)) : Instant.parse("2020-03-01T01:00:00Z").plus(Duration.ofDays(i));
-            Session session = sessions.create(byKind.get(s.kind()).id(), staff.id(), start, start.plusSeconds(3600), s.online());
+            Instant start = base.plus(Duration.ofDays(i)); // past ones move to the past once booked (below)
+            Session session = sessions.create(byKind.get(s.kind()).id(), staff.id(), start, start.plusSeconds(3600), s.online(),
+                    SessionCapacity.of(s.kind(), null));
             Long host = s.kind() != ServiceKind.COURSE && staffZoom != null ? staffZoom : defaultZoom;
             if (s.meetingCreated() && host != null) {
                 Link meeting = link(tokens);
@@ -309,6 +311,14 @@ class NoLinkLeakProperties {
         String username = "leak-customer-" + n;
         users.create(username, "pw", Role.CUSTOMER, null, customerId);
         created.forEach(session -> desk.book(session.id(), customerId));
+        // a past session was booked while it was upcoming (only upcoming sessions take bookings, #11)
+        for (int i = 0; i < created.size(); i++) {
+            if (!spec.sessions().get(i).future()) {
+                Instant start = Instant.parse("2020-03-01T01:00:00Z").plus(Duration.ofDays(i));
+                sessions.reschedule(created.get(i).id(), start, start.plusSeconds(3600));
+                created.set(i, sessions.get(created.get(i).id()));
+            }
+        }
 
         for (int i = 0; i < created.size(); i++) {
             long sessionId = created.get(i).id();

@@ -11,7 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 /** Calls the HTTP API as one user, the way a client would: a token from the sign-in endpoint, then Bearer. */
 public final class Api {
 
-    public static final String PASSWORD = "secret-pw";
+    public static final String PASSWORD = As.PASSWORD;
 
     private final MockMvc mvc;
     private final String username;
@@ -20,6 +20,11 @@ public final class Api {
 
     public Api(MockMvc mvc, String username) {
         this(mvc, username, PASSWORD);
+    }
+
+    /** The user {@link As} names, signing in as a client would. */
+    public Api(MockMvc mvc, As caller) {
+        this(mvc, caller.username(), PASSWORD);
     }
 
     public Api(MockMvc mvc, String username, String password) {

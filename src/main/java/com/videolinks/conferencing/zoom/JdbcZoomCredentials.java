@@ -37,6 +37,8 @@ class JdbcZoomCredentials implements ZoomCredentials {
             update zoom_credential set refresh_claimed_until = null where account_id = :accountId and version = :version
             """;
 
+    private static final String DELETE = "delete from zoom_credential where account_id = :accountId";
+
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final Clock clock;
@@ -83,5 +85,10 @@ class JdbcZoomCredentials implements ZoomCredentials {
                 .param("refresh", secrets.seal(grant.refreshToken(), SecretPurpose.ZOOM_REFRESH_TOKEN))
                 .param("expiresAt", Timestamp.from(grant.expiresAt())).param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+    }
+
+    @Override
+    public void delete(long accountId) {
+        jdbc.sql(DELETE).param("accountId", accountId).update();
     }
 }

@@ -24,4 +24,7 @@ interface ZoomCredentials {
 
     /** Gives a claim back after a refresh that failed without an answer from Zoom. */
     void releaseClaim(long accountId, long version);
+
+    /** Forgets the account's tokens. */
+    void delete(long accountId);
 }
