@@ -18,6 +18,7 @@ import com.videolinks.common.NotFoundException;
 import com.videolinks.security.Access;
 import com.videolinks.security.AppUser;
 import com.videolinks.security.Role;
+import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 
 import jakarta.validation.Valid;

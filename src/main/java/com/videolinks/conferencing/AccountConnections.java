@@ -65,6 +65,12 @@ public class AccountConnections {
         return connectDefault(siteId, Provider.CUSTOM_LINK, null, request.link().toLink());
     }
 
+    /** As {@link #connectDefault(long, AccountRequest)} for a link already validated as the API validates it (the dashboard). */
+    @Transactional
+    public ConferencingAccount connectDefaultCustomLink(long siteId, Link link) {
+        return connectDefault(siteId, Provider.CUSTOM_LINK, null, link);
+    }
+
     /** Makes a Zoom account whose OAuth sign-in just completed the site's default (S2, S8). */
     @Transactional
     public ConferencingAccount connectZoomDefault(long siteId, String zoomUser) {
@@ -100,16 +106,23 @@ public class AccountConnections {
      */
     public Staff requireStaffMayConnect(long staffId, boolean bySelf) {
         Staff member = staff.get(staffId);
-        Site site = sites.get(member.siteId());
-        AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
-        ConnectDecision decision = policy.mayConnectStaffAccount(site.toFact(), defaultFact,
-                new StaffConnectRequest(staffId, bySelf));
+        ConnectDecision decision = staffConnectDecision(member.siteId(), staffId, bySelf);
         if (!decision.allowed()) {
             throw new ConflictException("staff-account-refused",
                     "Staff member " + staffId + " cannot connect their own account now",
                     decision.refusals().stream().map(ConnectRefused::reason).toList());
         }
         return member;
+    }
+
+    /**
+     * The policy's answer to "may this staff member connect their own account now?" (S4, S14, S15) without acting
+     * on it; {@code staffId} 0 asks for the site's staff in general (the owner's dashboard shows the answer).
+     */
+    public ConnectDecision staffConnectDecision(long siteId, long staffId, boolean bySelf) {
+        Site site = sites.get(siteId);
+        AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
+        return policy.mayConnectStaffAccount(site.toFact(), defaultFact, new StaffConnectRequest(staffId, bySelf));
     }
 
     /** Connects a staff member's own custom link if the policy allows it now; otherwise 409 with the policy's reasons. */

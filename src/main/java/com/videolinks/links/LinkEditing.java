@@ -96,7 +96,12 @@ public class LinkEditing {
      * customers hear about a change only when the link really changed, not when the same link is added again.
      */
     private Session changeManualLink(long sessionId, ManualLink manualLink, Link link) {
-        LinkDecision before = links.decide(sessions.get(sessionId), Channel.BUSINESS_CALENDAR);
+        Session session = sessions.get(sessionId);
+        if (session.cancelled()) {
+            // #12: a form opened before the cancellation must not give a cancelled session a link (nor email its customers)
+            throw new ConflictException("session-cancelled", "Session " + sessionId + " is cancelled; its link cannot change");
+        }
+        LinkDecision before = links.decide(session, Channel.BUSINESS_CALENDAR);
         sessions.changeManualLink(sessionId, manualLink, link);
         Session changed = sessions.get(sessionId);
         LinkDecision after = links.decide(changed, Channel.BUSINESS_CALENDAR);

@@ -57,6 +57,19 @@ public class SessionLinks {
     }
 
     /**
+     * S9: what the session would show if the site's default account were disconnected now — the policy's answer,
+     * asked with the default account's fact marked disconnected (the disconnect confirmation lists what changes).
+     */
+    public LinkDecision decideIfDefaultDisconnected(Session session, Channel channel) {
+        SessionFacts facts = facts(session);
+        AccountFact current = facts.defaultAccount();
+        AccountFact disconnected = current == null ? null : new AccountFact(current.accountId(), current.role(),
+                current.staffId(), current.provider(), false, current.link());
+        return policy.decide(new SessionFacts(facts.site(), facts.session(), disconnected, facts.staffAccount(),
+                facts.courseLink(), facts.meeting()), channel);
+    }
+
+    /**
      * Whether the session needs its own Zoom meeting and under which account. The account is the one the policy
      * selects for the business calendar (where links are never hidden), so meetings follow the live rules.
      */

@@ -35,14 +35,14 @@ import com.videolinks.site.Sites;
 class CustomerPages {
 
     /** The My Bookings page: upcoming sessions first (soonest first), then past ones (latest first). */
-    record MyBookingsPage(String customerName, String siteName, List<Row> upcoming, List<Row> past) {
+    record MyBookingsPage(String customerName, long siteId, String siteName, List<Row> upcoming, List<Row> past) {
     }
 
     record Row(long bookingId, long sessionId, String serviceName, String when, boolean cancelled, PageLink link) {
     }
 
     /** One booked session on its member-area page. */
-    record SessionPage(String customerName, String siteName, long sessionId, String serviceName, String when,
+    record SessionPage(String customerName, long siteId, String siteName, long sessionId, String serviceName, String when,
                        PageLink link) {
     }
 
@@ -73,7 +73,7 @@ class CustomerPages {
         List<Row> past = bookings.stream().filter(b -> !b.endsAt().isAfter(now))
                 .sorted(Comparator.comparing(BookingView::startsAt).reversed())
                 .map(b -> row(customer, b)).toList();
-        return new MyBookingsPage(customer.name(), sites.get(customer.siteId()).name(), upcoming, past);
+        return new MyBookingsPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), upcoming, past);
     }
 
     /** Only a session the customer booked has a page for them; any other id is not found. */
@@ -81,7 +81,7 @@ class CustomerPages {
         return bookings.find(sessionId, customer.id()).map(booking -> {
             Session session = sessions.get(sessionId);
             LinkDecision decision = links.decide(session, Channel.MEMBER_PAGES);
-            return new SessionPage(customer.name(), sites.get(customer.siteId()).name(), sessionId,
+            return new SessionPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), sessionId,
                     services.get(session.serviceId()).name(),
                     when(customer, session.startsAt(), session.endsAt()),
                     link(CustomerLink.of(decision), session, Channel.MEMBER_PAGES));

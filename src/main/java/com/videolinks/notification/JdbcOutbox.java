@@ -84,6 +84,12 @@ class JdbcOutbox implements Outbox {
             order by id desc
             limit :limit
             """;
+    private static final String OF_COURSE_CHANGE = "select " + COLUMNS + """
+             from notification_outbox
+            where kind = 'LINK_CHANGED' and service_id = :serviceId and link_version = :linkVersion and status = :status
+            order by id
+            limit :limit
+            """;
     private static final String UNSENT_FOR_BOOKING = """
             select count(*) from notification_outbox where booking_id = :bookingId and status = 'PENDING'
             """;
@@ -221,6 +227,12 @@ class JdbcOutbox implements Outbox {
         jdbc.sql(COUNT_COURSE_CHANGE).param("serviceId", serviceId).param("linkVersion", linkVersion)
                 .query((rs, row) -> counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
         return counts;
+    }
+
+    @Override
+    public List<OutboxMessage> ofCourseChange(long serviceId, int linkVersion, OutboxStatus status, int limit) {
+        return jdbc.sql(OF_COURSE_CHANGE).param("serviceId", serviceId).param("linkVersion", linkVersion)
+                .param("status", status.name()).param("limit", limit).query(JdbcOutbox::map).list();
     }
 
     @Override

@@ -58,4 +58,7 @@ interface Outbox {
 
     /** Rows per status of one course link change (course id + link version), for the course workflow's progress. */
     java.util.Map<OutboxStatus, Long> countCourseChange(long serviceId, int linkVersion);
+
+    /** The emails of one course link change in one status, oldest first (the dashboard lists the parked ones, S19). */
+    List<OutboxMessage> ofCourseChange(long serviceId, int linkVersion, OutboxStatus status, int limit);
 }

@@ -39,8 +39,8 @@ class LaunchController {
     String launch(@RequestParam String token, @RequestParam(defaultValue = "/my-bookings") String to,
                   HttpServletRequest request, HttpServletResponse response) {
         if (!to.startsWith("/") || to.startsWith("//") || to.contains("\\") || !(to.startsWith("/my-bookings")
-                || to.startsWith("/member/") || to.startsWith("/camunda/app/"))) {
-            throw new InvalidInputException("to", "must be a page of this service (/my-bookings, /member/..., /camunda/app/...)");
+                || to.startsWith("/member/") || to.startsWith("/dashboard") || to.startsWith("/camunda/app/"))) {
+            throw new InvalidInputException("to", "must be a page of this service (/my-bookings, /member/..., /dashboard/..., /camunda/app/...)");
         }
         Authentication signedIn = tokens.resolve(request).authenticate(new BearerTokenAuthenticationToken(token));
         request.getSession(true);

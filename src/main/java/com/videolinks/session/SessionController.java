@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.security.Access;
 

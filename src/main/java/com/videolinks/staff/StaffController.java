@@ -15,16 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.videolinks.security.Access;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Staff members of a site (S12). */
 @RestController
 class StaffController {
-
-    record NewStaff(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email) {
-    }
 
     private final StaffMembers staff;
     private final StaffDirectory directory;

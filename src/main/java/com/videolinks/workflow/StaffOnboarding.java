@@ -34,10 +34,10 @@ import com.videolinks.staff.StaffMembers;
  * and lets the staff member answer its custom-link task. One running onboarding per staff member (business key).
  */
 @Service
-class StaffOnboarding {
+public class StaffOnboarding {
 
     /** Where a staff member's onboarding stands: the activities it waits at, and the last link error if any. */
-    record Status(String processInstanceId, String provider, List<String> waitingAt, String linkError) {
+    public record Status(String processInstanceId, String provider, List<String> waitingAt, String linkError) {
     }
 
     static final String ENTER_CUSTOM_LINK = "enterCustomLink";
@@ -55,7 +55,7 @@ class StaffOnboarding {
     }
 
     @Transactional
-    Status start(long staffId, Provider provider, boolean bySelf, String startedBy) {
+    public Status start(long staffId, Provider provider, boolean bySelf, String startedBy) {
         Staff member = staff.get(staffId);
         if (running(staffId) != null) {
             throw new ConflictException("onboarding-running",
@@ -72,7 +72,7 @@ class StaffOnboarding {
     }
 
     @Transactional(readOnly = true)
-    Status status(long staffId) {
+    public Status status(long staffId) {
         ProcessInstance instance = running(staffId);
         if (instance == null) {
             throw new NotFoundException("onboarding in progress of staff member", staffId);
@@ -84,7 +84,7 @@ class StaffOnboarding {
 
     /** The staff member's answer to {@code enterCustomLink}; validated by the process, which asks again if needed. */
     @Transactional
-    Status submitCustomLink(long staffId, String url, String password, String description) {
+    public Status submitCustomLink(long staffId, String url, String password, String description) {
         ProcessInstance instance = running(staffId);
         Task task = instance == null ? null : tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(ENTER_CUSTOM_LINK).singleResult();
@@ -100,6 +100,12 @@ class StaffOnboarding {
         tasks.complete(task.getId(), answer);
         ProcessInstance after = running(staffId);
         return after == null ? new Status(instance.getId(), Provider.CUSTOM_LINK.name(), List.of(), null) : status(staffId);
+    }
+
+    /** The staff member's onboarding in progress, if any (the dashboard shows it; the API answers 404 without one). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Status> current(long staffId) {
+        return running(staffId) == null ? java.util.Optional.empty() : java.util.Optional.of(status(staffId));
     }
 
     private ProcessInstance running(long staffId) {

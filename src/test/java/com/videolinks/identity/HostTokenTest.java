@@ -97,8 +97,9 @@ class HostTokenTest {
         as(host.owner(siteA), get("/api/sites")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(a.siteId));
         String es256 = host.token().role("owner").sites(siteA).signedWith(host.ecKey()).sign();
-        changePlan(es256, a.siteId, "FREE").andExpect(status().isOk());
-        assertThat(sites.get(a.siteId).plan()).isEqualTo(Plan.FREE);
+        boolean selfService = sites.get(a.siteId).staffSelfService();
+        changeSelfService(es256, a.siteId, !selfService).andExpect(status().isOk());
+        assertThat(sites.get(a.siteId).staffSelfService()).isEqualTo(!selfService);
     }
 
     @Test
@@ -186,10 +187,17 @@ class HostTokenTest {
     @Test
     void aTokenForSiteAUsedOnSiteBIsForbidden() throws Exception {
         String ownerA = host.owner(siteA);
-        refused(as(ownerA, get("/api/sites/" + b.siteId)), 403, "forbidden");
-        refused(changePlan(ownerA, b.siteId, "FREE"), 403, "forbidden");
+        // another business's site answers as an unknown one (#11), and changes nothing
+        refused(as(ownerA, get("/api/sites/" + b.siteId)), 404, "not-found");
+        boolean selfService = sites.get(b.siteId).staffSelfService();
+        refused(changeSelfService(ownerA, b.siteId, !selfService), 404, "not-found");
+        assertThat(sites.get(b.siteId).staffSelfService()).isEqualTo(selfService);
+        refused(changePlan(ownerA, b.siteId, "FREE"), 404, "not-found");
+        // the plan is the host's billing fact (#10): not even the site's own owner changes it
+        refused(changePlan(host.owner(siteB), b.siteId, "FREE"), 403, "forbidden");
         assertThat(sites.get(b.siteId).plan()).isEqualTo(Plan.BUSINESS);
-        changePlan(host.owner(siteB), b.siteId, "FREE").andExpect(status().isOk());
+        changeSelfService(host.owner(siteB), b.siteId, !selfService).andExpect(status().isOk());
+        assertThat(sites.get(b.siteId).staffSelfService()).isEqualTo(!selfService);
     }
 
     @Test
@@ -259,6 +267,11 @@ class HostTokenTest {
     private ResultActions changePlan(String token, long siteId, String plan) throws Exception {
         return as(token, put("/api/sites/" + siteId + "/plan").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"plan\": \"" + plan + "\"}"));
+    }
+
+    private ResultActions changeSelfService(String token, long siteId, boolean enabled) throws Exception {
+        return as(token, put("/api/sites/" + siteId + "/staff-self-service").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\": " + enabled + "}"));
     }
 
     private ResultActions as(String token, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
