@@ -248,6 +248,22 @@ class HostTokenTest {
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""));
     }
 
+    @Test
+    void theHostsLaunchUrlOpensMyBookingsAlreadySignedIn() throws Exception {
+        var launched = mvc.perform(get("/launch").param("token", host.customer(siteA, soyeonA)).param("to", "/my-bookings"))
+                .andExpect(status().isFound()).andExpect(header().string("Location", "/my-bookings")).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) launched.getRequest().getSession(false);
+        mvc.perform(get("/my-bookings").session(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("data-session-id=\"" + a.classSessionId + "\"")));
+
+        String expired = host.token().role("customer").sites(siteA).claim("contact_id", soyeonA)
+                .expiresAt(Instant.now().minus(Duration.ofMinutes(3))).sign();
+        refused(mvc.perform(get("/launch").param("token", expired)), 401, "token-expired");
+        mvc.perform(get("/launch").param("token", host.customer(siteA, soyeonA)).param("to", "https://evil.example.com/"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+    }
+
     private ResultActions changePlan(String token, long siteId, String plan) throws Exception {
         return as(token, put("/api/sites/" + siteId + "/plan").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"plan\": \"" + plan + "\"}"));
