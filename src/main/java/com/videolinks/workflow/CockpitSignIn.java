@@ -3,7 +3,10 @@ package com.videolinks.workflow;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -41,6 +44,27 @@ class CockpitSignIn {
         return registration;
     }
 
+    /**
+     * Camunda's webapps look the user up in its identity service: an operator's first visit records them there (no
+     * password: they can only sign in through this service) as a member of the operators' group.
+     */
+    static synchronized void knownToCamunda(IdentityService identity, String username) {
+        if (identity.createUserQuery().userId(username).count() > 0) {
+            return;
+        }
+        if (identity.createGroupQuery().groupId(OPERATORS_GROUP).count() == 0) {
+            Group group = identity.newGroup(OPERATORS_GROUP);
+            group.setName("Operators");
+            group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+        User user = identity.newUser(username);
+        user.setFirstName(username);
+        user.setLastName("(videolinks operator)");
+        identity.saveUser(user);
+        identity.createMembership(username, OPERATORS_GROUP);
+    }
+
     /** Instantiated by Camunda's filter (by class name): an operator signed in to this service is Cockpit's user. */
     public static class SpringSecurityOperators extends ContainerBasedAuthenticationProvider {
 
@@ -50,6 +74,7 @@ class CockpitSignIn {
             if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user) || user.role() != Role.OPERATOR) {
                 return AuthenticationResult.unsuccessful();
             }
+            knownToCamunda(engine.getIdentityService(), user.username());
             AuthenticationResult result = AuthenticationResult.successful(user.username());
             result.setGroups(List.of(OPERATORS_GROUP));
             return result;
