@@ -184,10 +184,11 @@ class HostTokenTest {
     }
 
     @Test
-    void aTokenForSiteAUsedOnSiteBIsForbidden() throws Exception {
+    void aTokenForSiteAUsedOnSiteBFindsNothingThere() throws Exception {
         String ownerA = host.owner(siteA);
-        refused(as(ownerA, get("/api/sites/" + b.siteId)), 403, "forbidden");
-        refused(changePlan(ownerA, b.siteId, "FREE"), 403, "forbidden");
+        // #11: another business's site answers the 404 of a site that exists nowhere
+        refused(as(ownerA, get("/api/sites/" + b.siteId)), 404, "not-found");
+        refused(changePlan(ownerA, b.siteId, "FREE"), 404, "not-found");
         assertThat(sites.get(b.siteId).plan()).isEqualTo(Plan.BUSINESS);
         changePlan(host.owner(siteB), b.siteId, "FREE").andExpect(status().isOk());
     }
