@@ -185,7 +185,7 @@ class HostTokenTest {
     }
 
     @Test
-    void aTokenForSiteAUsedOnSiteBIsForbidden() throws Exception {
+    void aTokenForSiteAUsedOnSiteBFindsNothingThere() throws Exception {
         String ownerA = host.owner(siteA);
         // another business's site answers as an unknown one (#11), and changes nothing
         refused(as(ownerA, get("/api/sites/" + b.siteId)), 404, "not-found");

@@ -113,6 +113,10 @@ class AuthorizationMatrixTest {
             | GET    /api/notifications                                          | 401       | 403      | 403     | 403       | 403     | 200      |
             | GET    /api/notifications/{id}                                     | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | POST   /api/notifications/{id}/requeue                             | 401       | 403/404  | 403/404 | 403/404   | 409/404 | 409      |
+            | POST   /api/auth/token                                             | 401       | 200      | 200     | 200       | 200     | 200      |
+            | GET    /.well-known/jwks.json                                      | 200       | 200      | 200     | 200       | 200     | 200      |
+            | POST   /api/setup/first-operator                                   | 403       | 403      | 403     | 403       | 403     | 403      |
+            | GET    /launch?token={token}                                       | 401       | 302      | 302     | 302       | 302     | 302      |
             | GET    /api/zoom/oauth/callback                                    | 401       | 503      | 503     | 503       | 503     | 503      |
             | POST   /api/zoom/webhooks                                          | 503       | 503      | 503     | 503       | 503     | 503      |
             | GET    /api/rules/active                                           | 401       | 403      | 403     | 403       | 403     | 200      |
@@ -134,10 +138,6 @@ class AuthorizationMatrixTest {
             | GET    /api/host/events                                            | 401       | 403      | 403     | 403       | 403     | 200      |
             | GET    /api/host/events/{id}                                       | 401       | 403      | 403     | 403       | 403     | 404      |
             | POST   /api/host/events/{id}/replay                                | 401       | 403      | 403     | 403       | 403     | 404      |
-            | POST   /api/auth/token                                             | 415       | 415      | 415     | 415       | 415     | 415      |
-            | GET    /.well-known/jwks.json                                      | 200       | 200      | 200     | 200       | 200     | 200      |
-            | POST   /api/setup/first-operator                                   | 400       | 400      | 400     | 400       | 400     | 400      |
-            | GET    /launch                                                     | 400       | 400      | 400     | 400       | 400     | 400      |
             | GET    /v3/api-docs                                                | 200       | 200      | 200     | 200       | 200     | 200      |
             | GET    /v3/api-docs.yaml                                           | 200       | 200      | 200     | 200       | 200     | 200      |
             | GET    /v3/api-docs/swagger-config                                 | 200       | 200      | 200     | 200       | 200     | 200      |
@@ -255,7 +255,14 @@ class AuthorizationMatrixTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     /** Paths served by servlets of their own (Camunda's engine REST API), called over HTTP rather than MockMvc. */
     private static final String SERVLET_PREFIX = "/engine-rest/";
-    private static final Set<String> PAGE_PATHS = Set.of("/login", "/my-bookings", "/member/sessions/{sessionId}");
+    private static final Set<String> PAGE_PATHS = Set.of("/login", "/launch", "/my-bookings", "/member/sessions/{sessionId}");
+    /**
+     * Form bodies: signing in with one's own password (anonymous: a user who does not exist), and creating the first
+     * operator without the setup token (refused: an operator exists).
+     */
+    private static final Map<String, String> FORMS = Map.of(
+            "POST /api/auth/token", "username={username}&password=" + As.PASSWORD,
+            "POST /api/setup/first-operator", "username=matrix-op&password=a-long-enough-password");
 
     @Autowired
     WebApplicationContext context;
@@ -439,9 +446,10 @@ class AuthorizationMatrixTest {
 
     /** One request as one role with the ids of one business ({@code null}: ids that exist nowhere), rolled back. */
     private Answer call(Row row, String role, Business business) throws Exception {
-        String path = resolve(row.normalized(), row.key(), business);
+        String path = resolve(row.normalized(), row.key(), role, business);
         String bodyTemplate = BODIES.get(row.key());
-        String body = bodyTemplate == null ? null : resolve(bodyTemplate, row.key(), business);
+        String body = bodyTemplate == null ? null : resolve(bodyTemplate, row.key(), role, business);
+        String form = FORMS.containsKey(row.key()) ? resolve(FORMS.get(row.key()), row.key(), role, business) : null;
         if (row.key().equals("POST /api/rules/validate") || row.key().equals("POST /api/rules/publish")) {
             body = shippedRules;
         }
@@ -452,7 +460,10 @@ class AuthorizationMatrixTest {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
-        if (isPage(row.path())) {
+        if (form != null) {
+            request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form);
+        }
+        if (isPage(row.key().substring(row.key().indexOf(' ') + 1))) {
             if (!row.method().equals("GET")) {
                 // a browser's form: the session's CSRF token goes with it (a forged one is ForgedRequestTest's)
                 request.with(csrf());
@@ -502,7 +513,7 @@ class AuthorizationMatrixTest {
         return new Answer(status, null, null);
     }
 
-    private String resolve(String template, String row, Business business) {
+    private String resolve(String template, String row, String role, Business business) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -512,6 +523,11 @@ class AuthorizationMatrixTest {
                 value = String.valueOf(business == null ? UNKNOWN : business.id(name, row));
             } else if (name.equals("owner")) {
                 value = business == null ? "nobody" : business.studio().owner;
+            } else if (name.equals("username")) {
+                value = role.equals("anonymous") ? "nobody" : callers.get(role).username();
+            } else if (name.equals("token")) {
+                value = role.equals("anonymous") ? "not-a-token"
+                        : callers.get(role).authorization(context).substring("Bearer ".length());
             } else if (name.equals("id") || name.equals("versionId")) {
                 value = String.valueOf(ruleVersion);
             } else if (name.equals("requiredMetricName")) {
