@@ -89,7 +89,7 @@ class SwaggerUiBrowserTest extends HostEventsTestBase {
                 "site-not-owned-by-key", "body-too-large");
 
         WebElement schemas = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.models")));
-        assertThat(schemas.getText()).contains("HostEvent", "SessionScheduled", "BookingCreated");
+        assertThat(schemas.getText()).contains("HostEvent", "HostSessionScheduled", "HostBookingCreated");
 
         Path screenshots = Path.of("target/screenshots");
         Files.createDirectories(screenshots);
