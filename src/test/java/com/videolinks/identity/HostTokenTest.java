@@ -97,8 +97,9 @@ class HostTokenTest {
         as(host.owner(siteA), get("/api/sites")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(a.siteId));
         String es256 = host.token().role("owner").sites(siteA).signedWith(host.ecKey()).sign();
-        changePlan(es256, a.siteId, "FREE").andExpect(status().isOk());
-        assertThat(sites.get(a.siteId).plan()).isEqualTo(Plan.FREE);
+        // in host mode the plan is the host's (#10): the owner's own change is the visibility
+        hideOnMyBookings(es256, a.siteId).andExpect(status().isOk());
+        assertThat(sites.get(a.siteId).visibility().myBookings()).isFalse();
     }
 
     @Test
@@ -189,7 +190,7 @@ class HostTokenTest {
         refused(as(ownerA, get("/api/sites/" + b.siteId)), 403, "forbidden");
         refused(changePlan(ownerA, b.siteId, "FREE"), 403, "forbidden");
         assertThat(sites.get(b.siteId).plan()).isEqualTo(Plan.BUSINESS);
-        changePlan(host.owner(siteB), b.siteId, "FREE").andExpect(status().isOk());
+        hideOnMyBookings(host.owner(siteB), b.siteId).andExpect(status().isOk());
     }
 
     @Test
@@ -238,6 +239,11 @@ class HostTokenTest {
                 .andExpect(jsonPath("$.code").value("authentication-required"));
         refused(as("not.a.jwt", get("/api/sites")), 401, "token-malformed")
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+    }
+
+    private ResultActions hideOnMyBookings(String token, long siteId) throws Exception {
+        return as(token, put("/api/sites/" + siteId + "/visibility").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"confirmationEmail\": true, \"myBookings\": false, \"memberPages\": true}"));
     }
 
     private ResultActions changePlan(String token, long siteId, String plan) throws Exception {
