@@ -9,9 +9,12 @@ alter table service add column deleted_at timestamp with time zone;
 -- a session's host id is unique within its service (the host's session ids are unique within its site)
 alter table session add column host_id varchar(100);
 alter table session add constraint session_service_host_id_uk unique (service_id, host_id);
+-- events name a session by the site and its host id: without this every lookup reads every session
+create index session_host_id_idx on session (host_id);
 
 alter table booking add column host_id varchar(100);
 alter table booking add constraint booking_session_host_id_uk unique (session_id, host_id);
+create index booking_host_id_idx on booking (host_id);
 
 -- a staff member the host removed: unassigned from every service, their own account disconnected
 alter table staff add column removed_at timestamp with time zone;
@@ -42,7 +45,7 @@ create table host_event (
     entity_host_id  varchar(100)  not null,   -- the site's host id for site events
     entity_version  bigint        not null,
     body_sha256     varchar(64)   not null,   -- the same event id with another body is refused (409)
-    payload         text          not null,   -- the event as received, to apply later (pending) or replay
+    payload         varchar(1100000) not null, -- the event as received (at most max-body-size), for pending and replays
     status          varchar(20)   not null,   -- APPLIED, IGNORED, PENDING, FAILED
     reason          varchar(1000),            -- why IGNORED, PENDING or FAILED
     waits_for       varchar(250),             -- PENDING: the parent it waits for, e.g. SESSION:<site>:<session>

@@ -27,11 +27,7 @@ record HostEvent(
                 + "update time in epoch milliseconds; grows with every change. An event older than (or as old as) what "
                 + "was applied is ignored", example = "1") Long version,
         @Schema(description = "when it happened on the host") Instant occurredAt,
-        @Schema(description = "the entity's state at this version; shape by type", oneOf = {
-                HostEventData.PluginInstalled.class, HostEventData.PlanChanged.class, HostEventData.StaffMember.class,
-                HostEventData.Service.class, HostEventData.SessionScheduled.class,
-                HostEventData.SessionRescheduled.class, HostEventData.Customer.class,
-                HostEventData.BookingCreated.class, HostEventData.NoData.class}) JsonNode data) {
+        @Schema(description = "the entity's state at this version; shape by type (HostEventsOpenApi)") JsonNode data) {
 
     /** The entity's host id: the site's for site events. */
     String entityHostId(HostEventType type) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -33,11 +32,7 @@ record ParsedHostEvent(HostEvent event, HostEventType type, Object data) {
             }
             data = new HostEventData.NoData();
         } else {
-            try {
-                data = read(json, json.writeValueAsBytes(event.data()), type.dataType(), "data.");
-            } catch (JsonProcessingException e) {
-                throw new InvalidHostEvent("invalid-input", List.of(new InvalidHostEvent.FieldProblem("data", "is not JSON")));
-            }
+            data = readData(json, event.data(), type.dataType());
             check(validator, data, "data.");
         }
         return new ParsedHostEvent(event, type, data);
@@ -47,19 +42,34 @@ record ParsedHostEvent(HostEvent event, HostEventType type, Object data) {
         try {
             return json.readValue(body, type);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            String message = e instanceof InvalidFormatException format && format.getTargetType().isEnum()
-                    ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
-                    : e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                            ? "is not a field of this event" : "has an invalid value";
-            throw new InvalidHostEvent("invalid-input", List.of(new InvalidHostEvent.FieldProblem(
-                    field.isEmpty() ? (prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1)) : prefix + field,
-                    field.isEmpty() ? "is not a JSON object of the event's shape" : message)));
+            throw invalid(e, prefix);
         } catch (java.io.IOException e) {
             throw new InvalidHostEvent("invalid-input", List.of(new InvalidHostEvent.FieldProblem("body", "is not JSON")));
         }
+    }
+
+    /** The data node read as its type's record, without writing it out and parsing it again. */
+    private static Object readData(ObjectMapper json, com.fasterxml.jackson.databind.JsonNode data, Class<?> type) {
+        try {
+            return json.readerFor(type).readValue(data);
+        } catch (JsonMappingException e) {
+            throw invalid(e, "data.");
+        } catch (java.io.IOException e) {
+            throw new InvalidHostEvent("invalid-input", List.of(new InvalidHostEvent.FieldProblem("data", "is not JSON")));
+        }
+    }
+
+    private static InvalidHostEvent invalid(JsonMappingException e, String prefix) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        String message = e instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                ? "must be one of " + List.of(format.getTargetType().getEnumConstants())
+                : e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                        ? "is not a field of this event" : "has an invalid value";
+        return new InvalidHostEvent("invalid-input", List.of(new InvalidHostEvent.FieldProblem(
+                field.isEmpty() ? (prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1)) : prefix + field,
+                field.isEmpty() ? "is not a JSON object of the event's shape" : message)));
     }
 
     private static void check(Validator validator, Object value, String prefix) {

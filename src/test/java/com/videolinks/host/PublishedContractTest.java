@@ -36,8 +36,8 @@ class PublishedContractTest extends HostEventsTestBase {
 
     static final Path PUBLISHED = Path.of("docs/openapi.json");
     private static final List<String> HOST_SCHEMAS = List.of("HostEvent", "HostEventReply", "HostEventRecord",
-            "PluginInstalled", "SiteOwner", "PlanChanged", "StaffMember", "Service", "SessionScheduled",
-            "SessionRescheduled", "Customer", "BookingCreated", "NoData");
+            "HostPluginInstalled", "HostSiteOwner", "HostPlanChanged", "HostStaffMember", "HostService",
+            "HostSessionScheduled", "HostSessionRescheduled", "HostCustomer", "HostBookingCreated", "HostNoData");
 
     @LocalServerPort
     int port;
@@ -60,6 +60,12 @@ class PublishedContractTest extends HostEventsTestBase {
                 .isEqualTo(hostPart(published));
         assertThat(operations(running)).as("operations the published contract promises")
                 .containsAll(operations(published));
+        for (String name : HOST_SCHEMAS) {
+            assertThat(running.at("/components/schemas/" + name).isObject()).as("schema " + name + " is defined").isTrue();
+        }
+        List<String> refs = running.findValuesAsText("$ref");
+        assertThat(refs).as("every $ref names a schema of the document")
+                .allSatisfy(ref -> assertThat(running.at(ref.substring(1)).isMissingNode()).as(ref).isFalse());
         assertThat(running.at("/components/schemas/HostEvent/properties/type/enum"))
                 .extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(HostEventType.wireNames());
     }
