@@ -54,6 +54,10 @@ class JdbcOutbox implements Outbox {
             """;
     private static final String CLAIMED = "select " + COLUMNS
             + " from notification_outbox where claimed_by = :claimer and status = 'PENDING' order by id";
+    private static final String RELEASE_CLAIMS = """
+            update notification_outbox set claimed_by = null, claimed_until = null
+            where status = 'PENDING' and claimed_by like :node and claimed_by not like :run
+            """;
     private static final String MARK_SENT = """
             update notification_outbox
             set status = 'SENT', sent_at = :at, recipient = :recipient, link_status = :linkStatus,
@@ -140,6 +144,16 @@ class JdbcOutbox implements Outbox {
             return List.of();
         }
         return jdbc.sql(CLAIMED).param("claimer", claimer).query(JdbcOutbox::map).list();
+    }
+
+    @Override
+    public int releaseClaimsOf(String node, String currentRun) {
+        return jdbc.sql(RELEASE_CLAIMS).param("node", likePrefix(node) + "/%")
+                .param("run", likePrefix(node + "/" + currentRun) + "/%").update();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Override
