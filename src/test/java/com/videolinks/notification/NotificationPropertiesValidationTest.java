@@ -37,7 +37,8 @@ class NotificationPropertiesValidationTest {
                 "videolinks.notifications.dispatch.claim-for=1s").run(started -> {
             assertThat(started).hasFailed();
             assertThat(messages(started.getStartupFailure()))
-                    .contains("dispatch.batch-size").contains("dispatch.claim-for");
+                    .contains("dispatch.batchSize", "must be greater than or equal to 1")
+                    .contains("dispatch.claimFor", "must be longer than or equal to 30 seconds");
         });
     }
 
