@@ -191,8 +191,8 @@ class ZoomTokensTest extends ZoomTestBase {
 
     @Test
     void aRefreshWhoseAnswerTimedOutIsNeverSentAgainAndNeverDisconnectsTheAccount() {
-        // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (1 s)
-        ZoomStandIn.server().stubFor(refresh("refresh-1").willReturn(grant("access-2", "refresh-2").withFixedDelay(3_000)));
+        // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (2 s)
+        ZoomStandIn.server().stubFor(refresh("refresh-1").willReturn(grant("access-2", "refresh-2").withFixedDelay(5_000)));
         expiresInOneMinute();
 
         // the stored access token still works for a minute: it is used, and the business is told to sign in again
