@@ -121,6 +121,7 @@ class CrashRecoveryTest {
 
     private List<String> arguments(String database, LocalPostgres postgres, int smtpPort) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(
+                "--spring.profiles.active=demo",
                 "--videolinks.secrets.key-file=" + data.resolve("secret.key"),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                 "--spring.mail.properties.mail.smtp.starttls.enable=false",

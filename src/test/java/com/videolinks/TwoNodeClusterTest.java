@@ -78,7 +78,7 @@ class TwoNodeClusterTest {
         new SecureRandom().nextBytes(key);
         try (LocalPostgres postgres = LocalPostgres.start();
              HikariDataSource database = dataSource(postgres)) {
-            List<String> common = List.of(
+            List<String> common = List.of("--spring.profiles.active=demo",
                     "--spring.datasource.url=" + postgres.jdbcUrl(),
                     "--spring.datasource.username=" + postgres.username(), "--spring.datasource.password=",
                     "--videolinks.secrets.key=" + Base64.getEncoder().encodeToString(key),

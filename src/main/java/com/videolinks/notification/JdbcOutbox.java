@@ -202,6 +202,24 @@ class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public int skipUnsentOfCustomer(long customerId, String reason) {
+        return jdbc.sql("""
+                update notification_outbox set status = 'SKIPPED', last_error = :reason, claimed_by = null,
+                                               claimed_until = null
+                where customer_id = :customerId and status in ('PENDING', 'PARKED')
+                """).param("customerId", customerId).param("reason", reason).update();
+    }
+
+    @Override
+    public int skipUnsentOfBooking(long bookingId, String reason) {
+        return jdbc.sql("""
+                update notification_outbox set status = 'SKIPPED', last_error = :reason, claimed_by = null,
+                                               claimed_until = null
+                where booking_id = :bookingId and status in ('PENDING', 'PARKED')
+                """).param("bookingId", bookingId).param("reason", reason).update();
+    }
+
+    @Override
     public boolean skip(long id, String claimer, String reason) {
         OutboxMessage message = find(id).orElseThrow();
         return finish(id, claimer, OutboxStatus.SKIPPED, message.attempts(), reason);

@@ -32,6 +32,12 @@ interface Outbox {
 
     boolean skip(long id, String claimer, String reason);
 
+    /** Every email to the customer not sent yet (PENDING or PARKED) is SKIPPED with the reason; how many. */
+    int skipUnsentOfCustomer(long customerId, String reason);
+
+    /** Every email about the booking not sent yet is SKIPPED with the reason; how many. */
+    int skipUnsentOfBooking(long bookingId, String reason);
+
     /** A PARKED message goes back to PENDING with its attempts reset, due now; false if it was not parked. */
     boolean requeue(long id, Instant now);
 

@@ -11,8 +11,13 @@ public record WorkflowTimers(String onboardingReminderAfter, String onboardingEx
                              String courseDeliveryCheckEvery, String courseDeliveryCheckAtMost,
                              String courseDeliveryMaxWait) {
 
-    /** {@code ${workflowTimers.courseDeliveryWait(deliveryChecks)}}: the wait before the next delivery check. */
-    public String courseDeliveryWait(Number checksSoFar) {
+    /** {@code ${workflowTimers.courseDeliveryWait(execution)}}: the wait before the next delivery check. */
+    public String courseDeliveryWait(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return courseDeliveryWaitAfter((Number) execution.getVariable(CourseVariables.DELIVERY_CHECKS));
+    }
+
+    /** The wait after {@code checksSoFar} checks that still found pending emails. */
+    public String courseDeliveryWaitAfter(Number checksSoFar) {
         Duration wait = Duration.parse(courseDeliveryCheckEvery);
         Duration most = Duration.parse(courseDeliveryCheckAtMost);
         int checks = checksSoFar == null ? 0 : checksSoFar.intValue();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -100,14 +99,33 @@ public final class ServiceProcess implements AutoCloseable {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)), user);
     }
 
+    private final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Response send(HttpRequest.Builder request, String user) throws IOException, InterruptedException {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", "Bearer " + token(user));
         }
         HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
+    }
+
+    /** A demo user's bearer token from this node's sign-in endpoint (password "demo"), as a client gets it. */
+    private String token(String user) throws IOException, InterruptedException {
+        String token = tokens.get(user);
+        if (token == null) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/auth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("sign-in of " + user + " answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+            token = answer.body().strip();
+            tokens.put(user, token);
+        }
+        return token;
     }
 
     public record Response(int status, String body) {

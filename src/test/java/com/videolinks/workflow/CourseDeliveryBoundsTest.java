@@ -75,12 +75,12 @@ class CourseDeliveryBoundsTest {
     @Test
     void deliveryChecksBackOffFromTheFirstWaitToTheLongestAndNoFurther() {
         WorkflowTimers timers = new WorkflowTimers("P1D", "P7D", "PT5S", "PT5M", "P2D");
-        assertThat(timers.courseDeliveryWait(0)).isEqualTo("PT5S");
-        assertThat(timers.courseDeliveryWait(1)).isEqualTo("PT10S");
-        assertThat(timers.courseDeliveryWait(3)).isEqualTo("PT40S");
-        assertThat(timers.courseDeliveryWait(6)).isEqualTo("PT5M");
-        assertThat(timers.courseDeliveryWait(1000)).isEqualTo("PT5M");
-        assertThat(timers.courseDeliveryWait(null)).isEqualTo("PT5S");
+        assertThat(timers.courseDeliveryWaitAfter(0)).isEqualTo("PT5S");
+        assertThat(timers.courseDeliveryWaitAfter(1)).isEqualTo("PT10S");
+        assertThat(timers.courseDeliveryWaitAfter(3)).isEqualTo("PT40S");
+        assertThat(timers.courseDeliveryWaitAfter(6)).isEqualTo("PT5M");
+        assertThat(timers.courseDeliveryWaitAfter(1000)).isEqualTo("PT5M");
+        assertThat(timers.courseDeliveryWaitAfter(null)).isEqualTo("PT5S");
     }
 
     @Test

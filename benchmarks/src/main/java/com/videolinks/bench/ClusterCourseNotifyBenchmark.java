@@ -41,7 +41,7 @@ public final class ClusterCourseNotifyBenchmark {
         try (LocalPostgres postgres = LocalPostgres.start(); HikariDataSource database = new HikariDataSource()) {
             database.setJdbcUrl(postgres.jdbcUrl());
             database.setUsername(postgres.username());
-            List<String> common = List.of("--spring.datasource.url=" + postgres.jdbcUrl(),
+            List<String> common = List.of("--spring.profiles.active=demo", "--spring.datasource.url=" + postgres.jdbcUrl(),
                     "--spring.datasource.username=" + postgres.username(), "--spring.datasource.password=",
                     "--videolinks.secrets.key=" + Base64.getEncoder().encodeToString(key),
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),

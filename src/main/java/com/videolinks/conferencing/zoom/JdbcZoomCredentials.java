@@ -44,6 +44,8 @@ class JdbcZoomCredentials implements ZoomCredentials {
             where account_id = :accountId and version = :version and refresh_uncertain_since is null
             """;
 
+    private static final String DELETE = "delete from zoom_credential where account_id = :accountId";
+
     private final JdbcClient jdbc;
     private final SecretBox secrets;
     private final Clock clock;
@@ -98,5 +100,10 @@ class JdbcZoomCredentials implements ZoomCredentials {
                 .param("refresh", secrets.seal(grant.refreshToken(), SecretPurpose.ZOOM_REFRESH_TOKEN))
                 .param("expiresAt", Timestamp.from(grant.expiresAt())).param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+    }
+
+    @Override
+    public void delete(long accountId) {
+        jdbc.sql(DELETE).param("accountId", accountId).update();
     }
 }

@@ -30,4 +30,7 @@ interface ZoomCredentials {
      * released) so that token is never sent again; true the first time.
      */
     boolean markRefreshUncertain(long accountId, long version, Instant since);
+
+    /** Forgets the account's tokens. */
+    void delete(long accountId);
 }

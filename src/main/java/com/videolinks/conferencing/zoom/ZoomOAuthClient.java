@@ -106,6 +106,29 @@ class ZoomOAuthClient {
         return false;
     }
 
+    /**
+     * Revokes the grant the token belongs to (Zoom's {@code POST /oauth/revoke}); false when Zoom says the token is
+     * not valid any more (already revoked or expired): the grant is gone either way.
+     */
+    boolean revoke(String token) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("token", token);
+        return resilience.call("revoke the grant", () -> {
+            try {
+                rest.post().uri("/oauth/revoke")
+                        .headers(h -> h.setBasicAuth(properties.clientId(), properties.clientSecret()))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.APPLICATION_JSON)
+                        .body(form).retrieve().toBodilessEntity();
+                return true;
+            } catch (RestClientResponseException e) {
+                if (e.getStatusCode().value() == 400 || e.getStatusCode().value() == 401) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     private TokenGrant token(String operation, MultiValueMap<String, String> form) {
         return grant(resilience.call(operation, () -> post(operation, form)));
     }

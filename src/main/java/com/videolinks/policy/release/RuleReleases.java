@@ -47,6 +47,8 @@ public class RuleReleases {
     private final Counter rejected;
     private final Timer gateTimer;
     private LinkPolicy policy;
+    /** The last stored version this node refused to load, so following does not retry it for ever. */
+    private long refusedVersionId = -1;
 
     public RuleReleases(RuleVersions versions, RuleGate gate, RuleCompiler compiler, MeterRegistry meters) {
         this.versions = versions;
@@ -67,11 +69,19 @@ public class RuleReleases {
     public synchronized LinkPolicy start(Path folder) {
         var active = versions.active();
         if (active.isPresent()) {
-            loadStored(active.get().versionId());
-            log.info("Link policy version {} loaded from the database (activated {} by {})",
-                    active.get().versionId(), active.get().changedAt(), active.get().changedBy());
-            offerFolder(folder, "start-up: rules folder " + folder);
-            return policy;
+            try {
+                loadStored(active.get().versionId());
+                log.info("Link policy version {} loaded from the database (activated {} by {})",
+                        active.get().versionId(), active.get().changedAt(), active.get().changedBy());
+                offerFolder(folder, "start-up: rules folder " + folder);
+                return policy;
+            } catch (RuleSetRejectedException e) {
+                // a stored version is checked like any other: one the content policy refuses never runs (#11)
+                refusedVersionId = active.get().versionId();
+                log.error("The active link policy version {} in the database is refused and will not run; "
+                        + "the rules folder {} must pass the gate instead. Problems:\n  {}", active.get().versionId(),
+                        folder, String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            }
         }
         RuleBundle bundle = RuleBundle.read(folder);
         ReleaseAttempt attempt = attempt(bundle, "start-up: rules folder " + folder, true);
@@ -143,10 +153,20 @@ public class RuleReleases {
     public synchronized boolean follow() {
         ActiveVersion active = versions.active().orElse(null);
         State live = state.get();
-        if (active == null || live == null || active.versionId() == live.activeVersionId()) {
+        if (active == null || live == null || active.versionId() == live.activeVersionId()
+                || active.versionId() == refusedVersionId) {
             return false;
         }
-        loadStored(active.versionId());
+        try {
+            loadStored(active.versionId());
+        } catch (RuleSetRejectedException e) {
+            // said once per version: the follower asks again every few seconds
+            refusedVersionId = active.versionId();
+            log.error("Link policy version {} activated by {} is refused here and will not run; version {} stays "
+                    + "live. Problems:\n  {}", active.versionId(), active.changedBy(), live.activeVersionId(),
+                    String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            return false;
+        }
         log.info("Link policy version {} activated by {} on another node is now live here", active.versionId(),
                 active.changedBy());
         return true;
