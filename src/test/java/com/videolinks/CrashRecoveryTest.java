@@ -62,6 +62,7 @@ class CrashRecoveryTest {
         try {
             List<String> arguments = arguments(database, postgres, smtp.getSmtp().getPort());
             ServiceProcess first = ServiceProcess.start(database + "-before-crash", arguments);
+            try {
             List<Long> customers = bookCustomers(first);
 
             assertThat(first.put("/api/services/" + COURSE + "/course-link", "mina",
@@ -110,6 +111,9 @@ class CrashRecoveryTest {
                 assertThat(lost).as("acknowledged writes lost").isZero();
                 assertThat(emailsLost).as("customers without their link-changed email").isZero();
                 assertThat(duplicated).as("emails received twice").isLessThanOrEqualTo(EMAILS_IN_FLIGHT);
+            }
+            } finally {
+                first.close(); // killed already when the test got that far; not left running when it failed earlier
             }
         } finally {
             smtp.stop();
