@@ -173,6 +173,11 @@ class CrashRecoveryTest {
 
     /** {@value #CUSTOMERS} new customers booked on the course, through the API, four clients at once. */
     private static List<Long> bookCustomers(ServiceProcess service) throws Exception {
+        // a course session with room for everyone (the demo's hold 20)
+        java.time.Instant starts = java.time.Instant.now().plus(Duration.ofDays(10));
+        long session = created(service.post("/api/services/" + COURSE + "/sessions", "mina", """
+                {"startsAt": "%s", "endsAt": "%s", "online": true, "capacity": %d}
+                """.formatted(starts, starts.plus(Duration.ofHours(1)), CUSTOMERS + 10)));
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Long>> booked = new ArrayList<>();
