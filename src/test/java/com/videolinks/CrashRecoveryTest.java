@@ -187,7 +187,7 @@ class CrashRecoveryTest {
                     long customer = created(service.post("/api/sites/1/customers", "mina", """
                             {"name": "Crash %d", "email": "crash-%d@example.com", "locale": "en", "timeZone": "Asia/Seoul"}
                             """.formatted(n, n)));
-                    created(service.post("/api/sessions/5/bookings", "mina", "{\"customerId\": " + customer + "}"));
+                    created(service.post("/api/sessions/" + session + "/bookings", "mina", "{\"customerId\": " + customer + "}"));
                     return customer;
                 }));
             }
