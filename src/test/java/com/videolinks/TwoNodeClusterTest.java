@@ -97,8 +97,7 @@ class TwoNodeClusterTest {
                     // a killed node's jobs go to the other after 15 s instead of Camunda's 5 minutes
                     "--camunda.bpm.job-execution.lock-time-in-millis=15000");
             ServiceProcess a = ServiceProcess.start("node-a", with(common, "--videolinks.notifications.node-id=node-a"));
-            try (ServiceProcess b = ServiceProcess.start("node-b", with(common, "--videolinks.notifications.node-id=node-b",
-                    "--videolinks.demo-data.enabled=false"))) {
+            try (ServiceProcess b = ServiceProcess.start("node-b", with(common, "--videolinks.notifications.node-id=node-b"))) {
                 JdbcClient jdbc = JdbcClient.create(database);
 
                 aRuleVersionPublishedOnAIsServedByBWithinSeconds(a, b);

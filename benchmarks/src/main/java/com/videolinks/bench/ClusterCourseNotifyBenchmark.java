@@ -61,8 +61,7 @@ public final class ClusterCourseNotifyBenchmark {
 
                 double raw = rawSmtp(smtp, recipients);
                 double oneNode = courseEdit(a, smtp, 2, recipients);
-                b = ServiceProcess.start("bench-b", with(common, "--videolinks.notifications.node-id=bench-b",
-                        "--videolinks.demo-data.enabled=false"));
+                b = ServiceProcess.start("bench-b", with(common, "--videolinks.notifications.node-id=bench-b"));
                 double twoNodes = courseEdit(a, smtp, 3, recipients);
 
                 System.out.printf("%nCourse notification, %d customers, PostgreSQL, GreenMail on loopback%n", recipients);
