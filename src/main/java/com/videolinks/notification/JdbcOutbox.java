@@ -52,8 +52,23 @@ class JdbcOutbox implements Outbox {
                          order by next_attempt_at, id
                          limit :limit)
             """;
+    // PostgreSQL: rows another node is claiming right now are skipped instead of waited for, so nodes claiming at the
+    // same moment take different rows at once (no queue behind one node's row locks, no empty re-checked batch)
+    private static final String CLAIM_SKIP_LOCKED = """
+            update notification_outbox set claimed_by = :claimer, claimed_until = :until
+            where id in (select id from notification_outbox
+                         where status = 'PENDING' and next_attempt_at <= :now
+                           and (claimed_until is null or claimed_until < :now)
+                         order by next_attempt_at, id
+                         limit :limit
+                         for update skip locked)
+            """;
     private static final String CLAIMED = "select " + COLUMNS
             + " from notification_outbox where claimed_by = :claimer and status = 'PENDING' order by id";
+    private static final String RELEASE_CLAIMS = """
+            update notification_outbox set claimed_by = null, claimed_until = null
+            where status = 'PENDING' and claimed_by like :node and claimed_by not like :run
+            """;
     private static final String MARK_SENT = """
             update notification_outbox
             set status = 'SENT', sent_at = :at, recipient = :recipient, link_status = :linkStatus,
@@ -116,9 +131,26 @@ class JdbcOutbox implements Outbox {
             """;
 
     private final JdbcClient jdbc;
+    private final String claim;
 
-    JdbcOutbox(JdbcClient jdbc) {
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcOutbox(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this(jdbc, isPostgresql(dataSource));
+    }
+
+    JdbcOutbox(JdbcClient jdbc, boolean postgresql) {
         this.jdbc = jdbc;
+        this.claim = postgresql ? CLAIM_SKIP_LOCKED : CLAIM;
+    }
+
+    private static boolean isPostgresql(javax.sql.DataSource dataSource) {
+        try {
+            String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                    java.sql.DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equalsIgnoreCase(product);
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the outbox is on", e);
+        }
     }
 
     @Override
@@ -140,12 +172,22 @@ class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxMessage> claimDue(String claimer, Instant now, Instant claimedUntil, int limit) {
-        int claimed = jdbc.sql(CLAIM).param("claimer", claimer).param("until", Timestamp.from(claimedUntil))
+        int claimed = jdbc.sql(claim).param("claimer", claimer).param("until", Timestamp.from(claimedUntil))
                 .param("now", Timestamp.from(now)).param("limit", limit).update();
         if (claimed == 0) {
             return List.of();
         }
         return jdbc.sql(CLAIMED).param("claimer", claimer).query(JdbcOutbox::map).list();
+    }
+
+    @Override
+    public int releaseClaimsOf(String node, String currentRun) {
+        return jdbc.sql(RELEASE_CLAIMS).param("node", likePrefix(node) + "/%")
+                .param("run", likePrefix(node + "/" + currentRun) + "/%").update();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Override

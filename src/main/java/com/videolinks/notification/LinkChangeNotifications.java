@@ -60,9 +60,12 @@ public class LinkChangeNotifications {
     private final Clock clock;
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate ownTransaction;
+    private final org.springframework.mail.javamail.JavaMailSender sender;
 
     LinkChangeNotifications(Outbox outbox, Bookings bookings, Customers customers, ServiceOfferings services,
-                            NotificationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                            NotificationProperties properties, Clock clock, PlatformTransactionManager transactions,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> sender) {
+        this.sender = sender.getIfAvailable();
         this.outbox = outbox;
         this.bookings = bookings;
         this.customers = customers;
@@ -142,6 +145,14 @@ public class LinkChangeNotifications {
         }
         long last = customerIds.isEmpty() ? afterCustomerId : customerIds.get(customerIds.size() - 1);
         return new CourseChunk(written, last, customerIds.size() < size);
+    }
+
+    /**
+     * Whether this node sends emails at all (an SMTP server is configured). Without one (the embedded default)
+     * emails wait in the outbox as PENDING, visible in the API, and nothing needs following (#14).
+     */
+    public boolean emailsCanBeSent() {
+        return SmtpMail.configured(sender);
     }
 
     /** S19: how far the emails of this course link change have got, for the course workflow's progress. */

@@ -17,6 +17,13 @@ interface Outbox {
     /** Takes up to {@code limit} due PENDING rows nobody holds (or whose claim expired) for {@code claimer}. */
     List<OutboxMessage> claimDue(String claimer, Instant now, Instant claimedUntil, int limit);
 
+    /**
+     * Frees the rows still claimed by an earlier run of this node (claimers {@code <node>/<run>/...} of another run
+     * than {@code currentRun}): after a crash and restart they go out now instead of when their claims expire.
+     * Returns how many.
+     */
+    int releaseClaimsOf(String node, String currentRun);
+
     boolean markSent(long id, String claimer, Instant at, String recipient, String linkStatus);
 
     boolean retryLater(long id, String claimer, int attempts, Instant nextAttemptAt, String error);

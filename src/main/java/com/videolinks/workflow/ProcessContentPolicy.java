@@ -45,7 +45,8 @@ final class ProcessContentPolicy {
     /** Bean methods an expression may call, with {@code execution} or literals as arguments. */
     static final Map<String, Set<String>> CALLABLE = Map.of(
             "staffOnboardingNotifying", Set.of("remindZoomSignIn", "connected"),
-            "workflowTimers", Set.of("onboardingReminderAfter", "onboardingExpiresAfter", "courseDeliveryCheckEvery"),
+            "workflowTimers", Set.of("onboardingReminderAfter", "onboardingExpiresAfter", "courseDeliveryCheckEvery",
+                    "courseDeliveryWait"),
             "workflowRetry", Set.of("cycle"),
             "zoomProvisioningRetry", Set.of("cycle"));
 

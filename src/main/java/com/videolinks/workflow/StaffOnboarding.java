@@ -31,7 +31,8 @@ import com.videolinks.staff.StaffMembers;
 
 /**
  * Starts {@code staff-onboarding} (S10–S16) for an invitation by the owner or an operator, or by the staff member,
- * and lets the staff member answer its custom-link task. One running onboarding per staff member (business key).
+ * and lets the staff member answer its custom-link task. One running onboarding per staff member (business key),
+ * guaranteed by the database: {@link OnboardingRuns} (V14).
  */
 @Service
 public class StaffOnboarding {
@@ -46,20 +47,29 @@ public class StaffOnboarding {
     private final TaskService tasks;
     private final StaffMembers staff;
     private final SecretBox secrets;
+    private final OnboardingRuns runs;
+    private final java.time.Clock clock;
 
-    StaffOnboarding(RuntimeService runtime, TaskService tasks, StaffMembers staff, SecretBox secrets) {
+    StaffOnboarding(RuntimeService runtime, TaskService tasks, StaffMembers staff, SecretBox secrets,
+                    OnboardingRuns runs, java.time.Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.staff = staff;
         this.secrets = secrets;
+        this.runs = runs;
+        this.clock = clock;
     }
 
     @Transactional
     public Status start(long staffId, Provider provider, boolean bySelf, String startedBy) {
         Staff member = staff.get(staffId);
+        // the row lock orders concurrent starts; the primary key stops the one that found no row (V14)
+        java.util.Optional<String> recorded = runs.lockRecorded(staffId);
         if (running(staffId) != null) {
-            throw new ConflictException("onboarding-running",
-                    "Staff member " + staffId + " already has an onboarding in progress");
+            throw alreadyRunning(staffId);
+        }
+        if (recorded.isPresent()) {
+            runs.forget(staffId); // its onboarding has ended
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(STAFF_ID, staffId);
@@ -67,8 +77,16 @@ public class StaffOnboarding {
         variables.put(PROVIDER, provider.name());
         variables.put(BY_SELF, bySelf);
         variables.put(STARTED_BY, startedBy);
-        runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(staffId), variables);
+        ProcessInstance started = runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(staffId), variables);
+        if (!runs.record(staffId, started.getId(), clock.instant())) {
+            throw alreadyRunning(staffId); // rolls the instance just started back
+        }
         return status(staffId);
+    }
+
+    private static ConflictException alreadyRunning(long staffId) {
+        return new ConflictException("onboarding-running",
+                "Staff member " + staffId + " already has an onboarding in progress");
     }
 
     @Transactional(readOnly = true)

@@ -145,6 +145,12 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
         runJob(process);
 
         management.executeJob(timer(process, "zoomSignInReminderDue").getId());
+        // the reminder reaches the outbox and the alerts in a job of its own (#14): a failure is retried, then an
+        // incident, and the onboarding keeps waiting for the sign-in meanwhile
+        Job reminder = timer(process, "remindStaffOfZoomSignIn");
+        assertThat(reminder).as("the reminder's own job").isNotNull();
+        assertThat(process).isWaitingAt("awaitZoomSignIn");
+        management.executeJob(reminder.getId());
         assertThat(process).isWaitingAt("awaitZoomSignIn").hasPassed("remindStaffOfZoomSignIn", "reminderSent");
         assertThat(alerts.ofSite(studio.siteId)).anySatisfy(a -> assertThat(a.code()).isEqualTo("staff-zoom-sign-in-pending"));
 
@@ -204,6 +210,41 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("onboarding-running"));
         studio.ownerApi.get("/api/staff/" + studio.staffId + "/onboarding").andExpect(status().isOk())
                 .andExpect(jsonPath("$.provider").value("ZOOM"));
+    }
+
+    @Test
+    void s16_twoOnboardingsStartedAtTheSameMomentForOneStaffMemberLeaveOneRunning() throws Exception {
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (com.videolinks.support.Api api : java.util.List.of(studio.staffApi, studio.ownerApi)) {
+                answers.add(callers.submit(() -> {
+                    together.await();
+                    return api.post("/api/staff/" + studio.staffId + "/onboarding", "{\"provider\": \"ZOOM\"}")
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            callers.shutdownNow();
+        }
+        org.assertj.core.api.Assertions.assertThat(runtime.createProcessInstanceQuery()
+                .processDefinitionKey("staff-onboarding").processInstanceBusinessKey(String.valueOf(studio.staffId))
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void s16_anEndedOnboardingDoesNotStopTheNextOne() throws Exception {
+        start(studio.staffApi, "ZOOM");
+        ProcessInstance first = onboardingOf(studio.staffId);
+        runtime.deleteProcessInstance(first.getId(), "test: ended");
+        start(studio.ownerApi, "CUSTOM_LINK");
+        assertThat(onboardingOf(studio.staffId)).isNotNull().isActive();
     }
 
     private void start(com.videolinks.support.Api api, String provider) throws Exception {

@@ -24,6 +24,7 @@ import com.videolinks.session.Sessions;
 class ZoomRevocations {
 
     static final String ALERT_CODE = "zoom-account-disconnected";
+    static final String UNCERTAIN_CODE = "zoom-token-refresh-uncertain";
     private static final Logger log = LoggerFactory.getLogger(ZoomRevocations.class);
 
     private final ConferencingAccounts accounts;
@@ -62,6 +63,21 @@ class ZoomRevocations {
                         affected.size());
             }
             return new ZoomAccountDisconnectedException(accountId, message, affected);
+        });
+    }
+
+    /**
+     * A token refresh got no answer (#14): the account stays connected, the business and the log hear that it needs a
+     * new Zoom sign-in before {@code accessExpiresAt} unless a later rotation succeeds.
+     */
+    void refreshUncertain(long accountId, String why, java.time.Instant accessExpiresAt) {
+        ownTransaction.executeWithoutResult(status -> {
+            ConferencingAccount account = accounts.find(accountId).orElseThrow();
+            String message = account.label() + ": a Zoom token refresh got no answer (" + why + "). Zoom may have "
+                    + "replaced the refresh token, so it is not sent again and the account stays connected; its access "
+                    + "token works until " + accessExpiresAt + ". Sign in to Zoom again to reconnect it before then.";
+            alerts.raise(account.siteId(), UNCERTAIN_CODE, message, accountId, List.of());
+            log.error("Site {}: {}", account.siteId(), message);
         });
     }
 }
