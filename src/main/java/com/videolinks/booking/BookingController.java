@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.videolinks.catalog.ServiceOfferings;
-import com.videolinks.common.ConflictException;
 import com.videolinks.common.InvalidInputException;
 import com.videolinks.security.Access;
 import com.videolinks.security.AppUser;
@@ -42,17 +41,15 @@ class BookingController {
     }
 
     private final Customers customers;
-    private final Bookings bookings;
     private final BookingDesk desk;
     private final MyBookings myBookings;
     private final Sessions sessions;
     private final ServiceOfferings services;
     private final Access access;
 
-    BookingController(Customers customers, Bookings bookings, BookingDesk desk, MyBookings myBookings,
+    BookingController(Customers customers, BookingDesk desk, MyBookings myBookings,
                       Sessions sessions, ServiceOfferings services, Access access) {
         this.customers = customers;
-        this.bookings = bookings;
         this.desk = desk;
         this.myBookings = myBookings;
         this.sessions = sessions;
@@ -74,20 +71,23 @@ class BookingController {
         return customers.get(customerId);
     }
 
+    /**
+     * A customer books for themselves, the site's owner for any of its customers. Another business's session answers
+     * the 404 of an unknown one; a customer id the site does not have is a 400, whoever it belongs to (#11).
+     */
     @PostMapping("/api/sessions/{sessionId}/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     Booking book(@PathVariable long sessionId, @Valid @RequestBody NewBooking booking) {
         Session session = sessions.get(sessionId);
         long siteId = services.get(session.serviceId()).siteId();
-        Customer customer = customers.find(booking.customerId())
-                .orElseThrow(() -> new InvalidInputException("customerId", "no customer " + booking.customerId()));
-        access.requireCustomerOrManager(customer.id());
-        if (customer.siteId() != siteId) {
-            throw new InvalidInputException("customerId", "customer " + customer.id() + " is not a customer of this site");
+        access.requireCustomerOfSite(siteId, "session", sessionId);
+        AppUser user = access.current();
+        if (user.role() == Role.CUSTOMER && !booking.customerId().equals(user.customerId())) {
+            throw new AccessDeniedException("customers book for themselves only");
         }
-        if (bookings.find(sessionId, customer.id()).isPresent()) {
-            throw new ConflictException("already-booked", "Customer " + customer.id() + " already booked session " + sessionId);
-        }
+        Customer customer = customers.find(booking.customerId()).filter(c -> c.siteId() == siteId)
+                .orElseThrow(() -> new InvalidInputException("customerId",
+                        "no customer " + booking.customerId() + " at this site"));
         return desk.book(sessionId, customer.id());
     }
 

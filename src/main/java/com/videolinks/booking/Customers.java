@@ -16,4 +16,10 @@ public interface Customers {
     default Customer get(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("customer", id));
     }
+
+    /** The customer of the site whom the host names {@code hostId}, if we know them. */
+    Optional<Customer> findByHostId(long siteId, String hostId);
+
+    /** Records the host's id of a customer; unique within the site. */
+    void setHostId(long customerId, String hostId);
 }

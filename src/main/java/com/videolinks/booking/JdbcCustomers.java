@@ -1,5 +1,7 @@
 package com.videolinks.booking;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +17,10 @@ class JdbcCustomers implements Customers {
             insert into customer (site_id, name, email, locale, time_zone)
             values (:siteId, :name, :email, :locale, :timeZone)
             """;
-    private static final String BY_ID = "select id, site_id, name, email, locale, time_zone from customer where id = :id";
+    private static final String COLUMNS = "id, site_id, name, email, locale, time_zone";
+    private static final String BY_ID = "select " + COLUMNS + " from customer where id = :id";
+    private static final String BY_HOST_ID = "select " + COLUMNS + " from customer where site_id = :siteId and host_id = :hostId";
+    private static final String SET_HOST_ID = "update customer set host_id = :hostId where id = :id";
 
     private final JdbcClient jdbc;
 
@@ -33,10 +38,21 @@ class JdbcCustomers implements Customers {
 
     @Override
     public Optional<Customer> find(long id) {
-        return jdbc.sql(BY_ID).param("id", id)
-                .query((rs, i) -> new Customer(rs.getLong("id"), rs.getLong("site_id"), rs.getString("name"),
-                        rs.getString("email"), Locale.forLanguageTag(rs.getString("locale")),
-                        ZoneId.of(rs.getString("time_zone"))))
-                .optional();
+        return jdbc.sql(BY_ID).param("id", id).query(JdbcCustomers::map).optional();
+    }
+
+    @Override
+    public Optional<Customer> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(JdbcCustomers::map).optional();
+    }
+
+    @Override
+    public void setHostId(long customerId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", customerId).param("hostId", hostId).update();
+    }
+
+    private static Customer map(ResultSet rs, int row) throws SQLException {
+        return new Customer(rs.getLong("id"), rs.getLong("site_id"), rs.getString("name"), rs.getString("email"),
+                Locale.forLanguageTag(rs.getString("locale")), ZoneId.of(rs.getString("time_zone")));
     }
 }

@@ -51,20 +51,25 @@ class ServiceController {
     @GetMapping("/api/sites/{siteId}/services")
     List<ServiceOffering> ofSite(@PathVariable long siteId) {
         access.requireSiteMember(siteId);
-        return services.ofSite(siteId);
+        return services.ofSite(siteId).stream().map(this::readable).toList();
     }
 
     @GetMapping("/api/services/{serviceId}")
     ServiceOffering one(@PathVariable long serviceId) {
         ServiceOffering service = services.get(serviceId);
-        access.requireSiteMember(service.siteId());
-        return service;
+        access.requireSiteMember(service.siteId(), "service", serviceId);
+        return readable(service);
+    }
+
+    /** A course link's password is for the site's managers and the staff assigned to the course (#11, S13). */
+    private ServiceOffering readable(ServiceOffering service) {
+        return access.maySeeLinkSecrets(service.siteId(), service.staffIds()) ? service : service.withoutLinkPassword();
     }
 
     @PutMapping("/api/services/{serviceId}/staff")
     ServiceOffering assignStaff(@PathVariable long serviceId, @Valid @RequestBody StaffAssignment assignment) {
         ServiceOffering service = services.get(serviceId);
-        access.requireSiteManager(service.siteId());
+        access.requireSiteManager(service.siteId(), "service", serviceId);
         for (int i = 0; i < assignment.staffIds().size(); i++) {
             long staffId = assignment.staffIds().get(i);
             boolean ofSite = staff.find(staffId).map(member -> member.siteId() == service.siteId()).orElse(false);

@@ -35,6 +35,7 @@ import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.session.Session;
+import com.videolinks.session.SessionCapacity;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -160,6 +161,7 @@ class DemoData implements ApplicationRunner {
     private Session session(ServiceOffering service, Staff member, int daysFromToday, int hour, boolean online) {
         LocalDate day = LocalDate.now(clock.withZone(SEOUL)).plusDays(daysFromToday);
         Instant start = day.atTime(LocalTime.of(hour, 0)).atZone(SEOUL).toInstant();
-        return sessions.create(service.id(), member.id(), start, start.plus(Duration.ofHours(1)), online);
+        return sessions.create(service.id(), member.id(), start, start.plus(Duration.ofHours(1)), online,
+                SessionCapacity.of(service.kind(), null));
     }
 }

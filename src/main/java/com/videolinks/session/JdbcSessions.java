@@ -20,14 +20,15 @@ import com.videolinks.policy.vocabulary.ManualLink;
 class JdbcSessions implements Sessions {
 
     private static final String INSERT = """
-            insert into session (service_id, staff_id, starts_at, ends_at, online, manual_link)
-            values (:serviceId, :staffId, :startsAt, :endsAt, :online, 'NONE')
+            insert into session (service_id, staff_id, starts_at, ends_at, online, manual_link, capacity)
+            values (:serviceId, :staffId, :startsAt, :endsAt, :online, 'NONE', :capacity)
             """;
     private static final String COLUMNS = """
             id, service_id, staff_id, starts_at, ends_at, online, manual_link,
-            manual_link_url, manual_link_password, manual_link_description, cancelled, link_version
+            manual_link_url, manual_link_password, manual_link_description, cancelled, link_version, capacity
             """;
     private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
+    private static final String BY_ID_FOR_UPDATE = BY_ID + " for update";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
     private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
     private static final String CHANGE_MANUAL_LINK = """
@@ -63,17 +64,22 @@ class JdbcSessions implements Sessions {
     }
 
     @Override
-    public Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online) {
+    public Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online, int capacity) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(INSERT).param("serviceId", serviceId).param("staffId", staffId)
                 .param("startsAt", Timestamp.from(startsAt)).param("endsAt", Timestamp.from(endsAt))
-                .param("online", online).update(key, "id");
+                .param("online", online).param("capacity", capacity).update(key, "id");
         return get(key.getKey().longValue());
     }
 
     @Override
     public Optional<Session> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<Session> findForUpdate(long id) {
+        return jdbc.sql(BY_ID_FOR_UPDATE).param("id", id).query(this::map).optional();
     }
 
     @Override
@@ -129,6 +135,6 @@ class JdbcSessions implements Sessions {
         return new Session(rs.getLong("id"), rs.getLong("service_id"), rs.getObject("staff_id", Long.class),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getBoolean("online"), ManualLink.valueOf(rs.getString("manual_link")), link,
-                rs.getBoolean("cancelled"), rs.getInt("link_version"));
+                rs.getBoolean("cancelled"), rs.getInt("link_version"), rs.getInt("capacity"));
     }
 }

@@ -27,10 +27,11 @@ public class SessionScheduling {
         this.events = events;
     }
 
+    /** A new session taking {@code capacity} customers (see {@link SessionCapacity}). */
     @Transactional
-    public Session schedule(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online) {
+    public Session schedule(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online, int capacity) {
         checkTimes(startsAt, endsAt);
-        Session session = sessions.create(serviceId, staffId, startsAt, endsAt, online);
+        Session session = sessions.create(serviceId, staffId, startsAt, endsAt, online, capacity);
         events.publishEvent(new SessionChanged(session.id(), SessionChanged.Change.SCHEDULED));
         return session;
     }

@@ -25,6 +25,8 @@ class JdbcSites implements Sites {
             values (:name, :owner, :plan, :timeZone, :selfService, :email, :myBookings, :memberPages)
             """;
     private static final String BY_ID = "select " + COLUMNS + " from site where id = :id";
+    private static final String BY_HOST_ID = "select " + COLUMNS + " from site where host_id = :hostId";
+    private static final String SET_HOST_ID = "update site set host_id = :hostId where id = :id";
     private static final String BY_OWNER = "select " + COLUMNS + " from site where owner_username = :owner order by id";
     private static final String ALL = "select " + COLUMNS + " from site order by id";
     private static final String UPDATE_PLAN = "update site set plan = :plan where id = :id";
@@ -57,6 +59,16 @@ class JdbcSites implements Sites {
     @Override
     public Optional<Site> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(JdbcSites::map).optional();
+    }
+
+    @Override
+    public Optional<Site> findByHostId(String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("hostId", hostId).query(JdbcSites::map).optional();
+    }
+
+    @Override
+    public void setHostId(long id, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", id).param("hostId", hostId).update();
     }
 
     @Override

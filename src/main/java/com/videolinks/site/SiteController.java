@@ -64,6 +64,10 @@ class SiteController {
         if (user.role() != Role.OWNER) {
             throw new org.springframework.security.access.AccessDeniedException("only business owners list sites");
         }
+        if (!user.siteIds().isEmpty()) {
+            // signed in by the host's token: the sites it names
+            return user.siteIds().stream().map(sites::get).toList();
+        }
         return sites.ownedBy(user.username());
     }
 
@@ -73,6 +77,9 @@ class SiteController {
         AppUser user = access.current();
         if (user.role() != Role.OWNER) {
             throw new org.springframework.security.access.AccessDeniedException("only business owners create sites");
+        }
+        if (!user.siteIds().isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("the host creates its sites (host events)");
         }
         return sites.create(site.name().strip(), user.username(), site.plan(), zone(site.timeZone()),
                 Boolean.TRUE.equals(site.staffSelfService()),

@@ -15,6 +15,10 @@ class JdbcStaffMembers implements StaffMembers {
     private static final String INSERT = "insert into staff (site_id, name, email) values (:siteId, :name, :email)";
     private static final String BY_ID = "select id, site_id, name, email, account_id from staff where id = :id";
     private static final String BY_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
+    private static final String BY_HOST_ID = """
+            select id, site_id, name, email, account_id from staff where site_id = :siteId and host_id = :hostId
+            """;
+    private static final String SET_HOST_ID = "update staff set host_id = :hostId where id = :id";
     private static final String SET_ACCOUNT = "update staff set account_id = :account where id = :id";
 
     private final JdbcClient jdbc;
@@ -33,6 +37,16 @@ class JdbcStaffMembers implements StaffMembers {
     @Override
     public Optional<Staff> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(JdbcStaffMembers::map).optional();
+    }
+
+    @Override
+    public Optional<Staff> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(JdbcStaffMembers::map).optional();
+    }
+
+    @Override
+    public void setHostId(long staffId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", staffId).param("hostId", hostId).update();
     }
 
     @Override

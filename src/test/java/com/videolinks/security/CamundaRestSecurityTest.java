@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -59,12 +60,35 @@ class CamundaRestSecurityTest {
                 .singleResult().getVersionTag()).isEqualTo("1-rest");
     }
 
+    /**
+     * #11: this test used to pass on the 401 with {@code WWW-Authenticate: Basic} that the API's Basic auth answered
+     * for Cockpit's API, the very response that kept Cockpit from loading. Now: anonymous is a plain 401 (no Basic
+     * challenge), a bearer token is not a Cockpit sign-in (Cockpit runs on the browser session), an operator's browser
+     * session reads it (CockpitBrowserTest drives the pages).
+     */
     @Test
-    void cockpitsOwnApiNeedsACamundaLogin() {
-        HttpStatusCode cockpit = RestClient.create("http://localhost:" + port).get()
-                .uri("/camunda/api/engine/engine/default/process-definition")
+    void cockpitsOwnApiAnswersAnonymousWithout401BasicAndIsNotOpenedByApiTokens() {
+        users.create("cockpit-rest-operator", Api.PASSWORD, Role.OPERATOR, null, null);
+        RestClient client = RestClient.create("http://localhost:" + port);
+        ResponseEntity<String> anonymous = client.get().uri("/camunda/api/engine/engine/default/process-definition")
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders()).body(""));
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getOrEmpty("WWW-Authenticate")).noneMatch(v -> v.startsWith("Basic"));
+
+        HttpStatusCode withToken = client.get().uri("/camunda/api/engine/engine/default/process-definition")
+                .headers(h -> h.setBearerAuth(token("cockpit-rest-operator")))
                 .exchange((request, response) -> response.getStatusCode());
-        assertThat(cockpit.value()).isIn(401, 403);
+        assertThat(withToken.value()).isEqualTo(401);
+    }
+
+    private String token(String username) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", Api.PASSWORD);
+        return RestClient.create("http://localhost:" + port).post().uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_PLAIN).body(form)
+                .retrieve().body(String.class);
     }
 
     private HttpStatusCode deploy(String username, String bpmn) {
@@ -81,7 +105,7 @@ class CamundaRestSecurityTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .headers(h -> {
                     if (username != null) {
-                        h.setBasicAuth(username, Api.PASSWORD);
+                        h.setBearerAuth(token(username));
                     }
                 })
                 .body(form)
@@ -93,7 +117,7 @@ class CamundaRestSecurityTest {
         return client.get().uri("/engine-rest/engine")
                 .headers(h -> {
                     if (username != null) {
-                        h.setBasicAuth(username, Api.PASSWORD);
+                        h.setBearerAuth(token(username));
                     }
                 })
                 .exchange((request, response) -> response.getStatusCode());

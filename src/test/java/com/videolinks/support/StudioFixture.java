@@ -38,7 +38,7 @@ public final class StudioFixture {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         owner = "owner-" + tag;
         users.create(owner, Api.PASSWORD, Role.OWNER, null, null);
-        ownerApi = new Api(mvc, owner);
+        ownerApi = new Api(mvc, As.owner(owner));
         siteId = ownerApi.create("/api/sites", """
                 {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true}
                 """.formatted(tag));
@@ -55,15 +55,16 @@ public final class StudioFixture {
         otherStaffUser = "other-staff-" + tag;
         users.create(staffUser, Api.PASSWORD, Role.STAFF, staffId, null);
         users.create(otherStaffUser, Api.PASSWORD, Role.STAFF, otherStaffId, null);
-        staffApi = new Api(mvc, staffUser);
-        otherStaffApi = new Api(mvc, otherStaffUser);
+        staffApi = new Api(mvc, As.staff(staffUser));
+        otherStaffApi = new Api(mvc, As.staff(otherStaffUser));
 
         classId = service("Morning Flow", "CLASS");
         oneOnOneId = service("Private Coaching", "ONE_ON_ONE");
         courseId = service("Beginner Course", "COURSE");
         classSessionId = session(classId, staffId, "2030-01-10T01:00:00Z");
         oneOnOneSessionId = session(oneOnOneId, staffId, "2030-01-11T01:00:00Z");
-        coursePastSessionId = session(courseId, otherStaffId, "2020-01-10T10:00:00Z");
+        // booked while it was upcoming (only upcoming sessions take bookings), held since (see below)
+        coursePastSessionId = session(courseId, otherStaffId, "2030-01-03T10:00:00Z");
         courseFutureSessionId = session(courseId, otherStaffId, "2030-01-17T10:00:00Z");
 
         customerId = ownerApi.create("/api/sites/" + siteId + "/customers", """
@@ -71,10 +72,13 @@ public final class StudioFixture {
                 """.formatted(tag));
         customerUser = "customer-" + tag;
         users.create(customerUser, Api.PASSWORD, Role.CUSTOMER, null, customerId);
-        customerApi = new Api(mvc, customerUser);
+        customerApi = new Api(mvc, As.customer(customerUser));
         for (long session : new long[] {classSessionId, oneOnOneSessionId, coursePastSessionId, courseFutureSessionId}) {
             ownerApi.create("/api/sessions/" + session + "/bookings", "{\"customerId\": " + customerId + "}");
         }
+        ownerApi.put("/api/sessions/" + coursePastSessionId + "/schedule", """
+                {"startsAt": "2020-01-10T10:00:00Z", "endsAt": "2020-01-10T11:00:00Z"}
+                """).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 
     private long service(String name, String kind) throws Exception {

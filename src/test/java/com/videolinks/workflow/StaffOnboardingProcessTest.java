@@ -47,6 +47,32 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
     }
 
     @Test
+    void anOversizedCustomLinkAnswerIsA400NamingTheFieldAndTheTaskStaysOpen() throws Exception { // #11
+        start(studio.staffApi, "CUSTOM_LINK");
+        ProcessInstance process = onboardingOf(studio.staffId);
+        runJob(process);
+        assertThat(process).isWaitingAt("enterCustomLink");
+
+        studio.staffApi.post("/api/staff/" + studio.staffId + "/onboarding/custom-link", """
+                {"url": "https://meet.example.com/%s"}
+                """.formatted("a".repeat(10 * 1024)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-input"))
+                .andExpect(jsonPath("$.errors[0].field").value("url"));
+        studio.staffApi.post("/api/staff/" + studio.staffId + "/onboarding/custom-link", """
+                {"url": "https://meet.example.com/hana", "password": "%s", "description": "%s"}
+                """.formatted("p".repeat(101), "d".repeat(501)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("description", "password")));
+
+        assertThat(process).isWaitingAt("enterCustomLink");
+        studio.staffApi.post("/api/staff/" + studio.staffId + "/onboarding/custom-link", """
+                {"url": "https://meet.example.com/hana"}
+                """).andExpect(status().isOk());
+        assertThat(process).isWaitingAt("activateCustomLink");
+    }
+
+    @Test
     void s13_s16_aStaffMemberEntersACustomLinkIsAskedAgainWhileItIsUnsafeAndEndsWithTheAccountActive() throws Exception {
         start(studio.staffApi, "CUSTOM_LINK");
         ProcessInstance process = onboardingOf(studio.staffId);

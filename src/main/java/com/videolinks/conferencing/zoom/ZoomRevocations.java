@@ -56,7 +56,10 @@ class ZoomRevocations {
                             : "They use the site's default account until the staff member connects Zoom again (S10).");
             if (accounts.markDisconnected(accountId, why)) {
                 alerts.raise(account.siteId(), ALERT_CODE, message, accountId, affected);
-                log.warn("Site {}: {} Reconnect it through Zoom's sign-in.", account.siteId(), message);
+                // not the alert's text: it names the Zoom user's email, which stays out of the log (#11)
+                log.warn("Site {}: {} account {} was disconnected ({}); {} upcoming session(s) got their link from it. "
+                        + "Reconnect it through Zoom's sign-in.", account.siteId(), account.provider(), accountId, why,
+                        affected.size());
             }
             return new ZoomAccountDisconnectedException(accountId, message, affected);
         });

@@ -52,6 +52,8 @@ public class RuleReleases {
     private final Counter rejected;
     private final Timer gateTimer;
     private LinkPolicy policy;
+    /** The last stored version this node refused to load, so following does not retry it for ever. */
+    private long refusedVersionId = -1;
 
     public RuleReleases(RuleVersions versions, RuleGate gate, RuleCompiler compiler, MeterRegistry meters) {
         this.versions = versions;
@@ -80,7 +82,7 @@ public class RuleReleases {
         if (active.isEmpty()) {
             // the first start stops right here when the folder fails: before the web server and Camunda's webapp
             // (whose filters keep the failed context in a static field) exist
-            startFromFolder(folder, by);
+            startFromFolder(folder, by + " (first start: no active version)");
             starting.complete(null);
             return policy;
         }
@@ -109,7 +111,7 @@ public class RuleReleases {
 
     private void startFromFolder(Path folder, String by) {
         RuleBundle bundle = RuleBundle.read(folder);
-        ReleaseAttempt attempt = attempt(bundle, by + " (first start: no active version)", true);
+        ReleaseAttempt attempt = attempt(bundle, by, true);
         versions.recordFolderSeen(bundle.hash(), by);
         if (!attempt.accepted()) {
             throw new RuleSetRejectedException(attempt.problems().stream()
@@ -119,12 +121,29 @@ public class RuleReleases {
 
     private synchronized void startOn(ActiveVersion live, Path folder, String by) {
         RuleBundle stored = versions.bundle(live.versionId());
+        CompiledRules storedRules;
+        try {
+            storedRules = compiler.compile(stored.rules(), String.valueOf(live.versionId()));
+        } catch (RuleSetRejectedException e) {
+            // a stored version is checked like any other: one the content policy refuses never runs (#11)
+            refusedVersionId = live.versionId();
+            log.error("The active link policy version {} in the database is refused and will not run; "
+                    + "the rules folder {} must pass the gate instead. Problems:\n  {}", live.versionId(),
+                    folder, String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            startFromFolder(folder, by + " (the active version " + live.versionId() + " is refused)");
+            return;
+        }
+        startOn(live, stored, storedRules, folder, by);
+    }
+
+    /** The stored version compiles; whether the folder is offered decides whether its build or the folder's goes live. */
+    private void startOn(ActiveVersion live, RuleBundle stored, CompiledRules storedRules, Path folder, String by) {
         RuleBundle folderBundle;
         try {
             folderBundle = RuleBundle.read(folder);
         } catch (RuleSetRejectedException e) {
             // unreadable files: it cannot be the version that is live, so the operator hears of it at every start
-            loadStored(live.versionId(), stored);
+            swap(storedRules, live.versionId(), stored.hash());
             recordFailure(new ReleaseAttempt(null, Outcome.REJECTED, false,
                     e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0), by);
             return;
@@ -132,7 +151,7 @@ public class RuleReleases {
         String folderHash = folderBundle.hash();
         Optional<FolderSeen> seen = versions.folderSeen();
         if (folderHash.equals(stored.hash())) {
-            loadStored(live.versionId(), stored);
+            swap(storedRules, live.versionId(), stored.hash());
             if (seen.isEmpty() || !seen.get().hash().equals(folderHash)) {
                 versions.recordFolderSeen(folderHash, by);
             }
@@ -145,7 +164,7 @@ public class RuleReleases {
                 // in is not new; what was published after it stays
                 .orElseGet(() -> versions.everAttempted(folderHash));
         if (unchanged) {
-            loadStored(live.versionId(), stored);
+            swap(storedRules, live.versionId(), stored.hash());
             if (seen.isEmpty()) {
                 versions.recordFolderSeen(folderHash, by + " (first record)");
             }
@@ -166,7 +185,7 @@ public class RuleReleases {
         ReleaseAttempt attempt = attempt(folderBundle, by + " (changed since last seen)", true);
         versions.recordFolderSeen(folderHash, by);
         if (!attempt.accepted()) {
-            loadStored(live.versionId(), stored);
+            swap(storedRules, live.versionId(), stored.hash());
             log.info("Link policy version {} loaded from the database (activated {} by {})", live.versionId(),
                     live.changedAt(), live.changedBy());
         }
@@ -235,10 +254,20 @@ public class RuleReleases {
     public synchronized boolean follow() {
         ActiveVersion active = versions.active().orElse(null);
         State live = state.get();
-        if (active == null || live == null || active.versionId() == live.activeVersionId()) {
+        if (active == null || live == null || active.versionId() == live.activeVersionId()
+                || active.versionId() == refusedVersionId) {
             return false;
         }
-        loadStored(active.versionId(), versions.bundle(active.versionId()));
+        try {
+            loadStored(active.versionId(), versions.bundle(active.versionId()));
+        } catch (RuleSetRejectedException e) {
+            // said once per version: the follower asks again every few seconds
+            refusedVersionId = active.versionId();
+            log.error("Link policy version {} activated by {} is refused here and will not run; version {} stays "
+                    + "live. Problems:\n  {}", active.versionId(), active.changedBy(), live.activeVersionId(),
+                    String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            return false;
+        }
         log.info("Link policy version {} activated by {} on another node is now live here", active.versionId(),
                 active.changedBy());
         return true;
