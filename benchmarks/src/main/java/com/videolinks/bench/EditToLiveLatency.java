@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -92,6 +91,14 @@ public final class EditToLiveLatency {
         node.getBean(AppUsers.class).create("bench-ops", "bench-pw", Role.OPERATOR, null, null);
         String port = node.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=bench-ops&password=bench-pw")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signIn.statusCode() != 200) {
+            throw new IllegalStateException("sign-in answered " + signIn.statusCode() + ": " + signIn.body());
+        }
+        String token = com.jayway.jsonpath.JsonPath.read(signIn.body(), "$.access_token");
         ObjectMapper json = new ObjectMapper();
         RuleBundle shipped = RuleBundle.read(rules);
         List<Long> samples = new ArrayList<>();
@@ -101,7 +108,7 @@ public final class EditToLiveLatency {
                     .map(f -> Map.of("name", f.name(), "content", f.content().replace(REASON, reason))).toList();
             HttpRequest publish = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/publish"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bench-ops:bench-pw".getBytes()))
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("files", files)))).build();
             String before = policy.current().version();
             long started = System.nanoTime();

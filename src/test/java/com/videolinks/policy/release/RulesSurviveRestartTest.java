@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,13 +113,20 @@ class RulesSurviveRestartTest {
         List<Map<String, String>> files = bundle.files().stream()
                 .map(f -> Map.of("name", f.name(), "content", f.content())).toList();
         String body = new ObjectMapper().writeValueAsString(Map.of("files", files));
-        String port = node.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rules/publish"))
+        String base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+        HttpClient http = HttpClient.newHttpClient();
+        // as an operator's client does: a token from the sign-in endpoint, then Bearer
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ops-restart&password=pw-restart")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        String token = JsonPath.read(signIn.body(), "$.access_token");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/rules/publish"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("ops-restart:pw-restart".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static ConfigurableApplicationContext start(Path rules, String database, String node) {
