@@ -228,7 +228,7 @@ class MaliciousRulesRefusedTest {
             versions.activate(evil, "a compromised node");
             RuleReleases restarted = new RuleReleases(versions, gate, compiler, new SimpleMeterRegistry());
 
-            LinkPolicy started = restarted.start(Path.of("rules"));
+            LinkPolicy started = restarted.start(Path.of("rules"), "test node");
 
             assertThat(started.current().version()).isNotEqualTo(String.valueOf(evil));
             assertThat(versions.active().orElseThrow().versionId()).isNotEqualTo(evil);
