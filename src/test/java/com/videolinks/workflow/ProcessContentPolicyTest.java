@@ -127,7 +127,7 @@ class ProcessContentPolicyTest {
 
         var answer = RestClient.create("http://localhost:" + port).post().uri("/engine-rest/deployment/create")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .headers(h -> h.setBasicAuth("bpmn-op-" + key, Api.PASSWORD))
+                .headers(h -> h.setBearerAuth(token("bpmn-op-" + key)))
                 .body(form)
                 .exchange((request, response) -> new Object[] {response.getStatusCode().value(),
                         new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)});
@@ -161,5 +161,15 @@ class ProcessContentPolicyTest {
         assertThat(ProcessContentPolicy.expression("${order['x']}", false)).isNotNull();
         assertThat(ProcessContentPolicy.expression("${x == runtime.exec('id')}", false)).isNotNull();
         assertThat(ProcessContentPolicy.expression("${workflowRetry}", true)).isNotNull();
+    }
+
+    /** An operator's bearer token from the service's own issuer (#9: the API takes no Basic credentials). */
+    private String token(String username) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", Api.PASSWORD);
+        return RestClient.create("http://localhost:" + port).post().uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_PLAIN).body(form)
+                .retrieve().body(String.class);
     }
 }
