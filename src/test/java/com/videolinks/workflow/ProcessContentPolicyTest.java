@@ -171,4 +171,14 @@ class ProcessContentPolicyTest {
         assertThat(ProcessContentPolicy.expression("${x == runtime.exec('id')}", false)).isNotNull();
         assertThat(ProcessContentPolicy.expression("${workflowRetry}", true)).isNotNull();
     }
+
+    /** An operator's bearer token from the service's own issuer (#9: the API takes no Basic credentials). */
+    private String token(String username) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", username);
+        form.add("password", Api.PASSWORD);
+        return RestClient.create("http://localhost:" + port).post().uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_PLAIN).body(form)
+                .retrieve().body(String.class);
+    }
 }
