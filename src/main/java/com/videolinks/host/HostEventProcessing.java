@@ -229,7 +229,7 @@ class HostEventProcessing {
         HostEventRecord stored = events.find(id).orElseThrow();
         log.warn("Host event {} ({}, site {}, {} {}) FAILED: {}. Fix the cause, then replay it: "
                         + "POST /api/host/events/{}/replay (operators; GET /api/host/events?status=FAILED lists them)",
-                stored.eventId(), stored.type(), stored.siteId(), stored.entityKind().name().toLowerCase(),
+                stored.eventId(), stored.type(), stored.siteId(), String.valueOf(stored.entityKind()).toLowerCase(),
                 stored.entityId(), reason, id);
     }
 
