@@ -138,6 +138,7 @@ class ProcessContentPolicyTest {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
     }
 
+    /** An operator's bearer token from the service's own issuer (#9: the API takes no Basic credentials). */
     private String token(String username) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", username);
@@ -170,15 +171,5 @@ class ProcessContentPolicyTest {
         assertThat(ProcessContentPolicy.expression("${order['x']}", false)).isNotNull();
         assertThat(ProcessContentPolicy.expression("${x == runtime.exec('id')}", false)).isNotNull();
         assertThat(ProcessContentPolicy.expression("${workflowRetry}", true)).isNotNull();
-    }
-
-    /** An operator's bearer token from the service's own issuer (#9: the API takes no Basic credentials). */
-    private String token(String username) {
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", username);
-        form.add("password", Api.PASSWORD);
-        return RestClient.create("http://localhost:" + port).post().uri("/api/auth/token")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_PLAIN).body(form)
-                .retrieve().body(String.class);
     }
 }
