@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,8 @@ import com.videolinks.staff.StaffMembers;
  */
 @Component
 @ConditionalOnProperty(name = "videolinks.demo-data.enabled", havingValue = "true")
+// before any other start-up runner: readiness (#9) and later runners may count on the demo users being there
+@Order(0)
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -74,8 +74,9 @@ class DashboardPagesTest {
         StudioFixture other = new StudioFixture(mvc, users);
         String page = mvc.perform(get("/dashboard/sites/" + studio.siteId).header("Accept-Language", "en")
                         .with(user(users.find(other.owner).orElseThrow())))
-                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<h1 id=\"error-title\">This page is not yours</h1>").doesNotContain("urn:videolinks");
+                // another business's site answers as one that exists nowhere (#11): a page, not JSON
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h1 id=\"error-title\">").doesNotContain("urn:videolinks");
         mvc.perform(get("/dashboard/sites/" + studio.siteId).with(user(users.find(studio.customerUser).orElseThrow())))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/dashboard/rules").with(user(owner))).andExpect(status().isForbidden());

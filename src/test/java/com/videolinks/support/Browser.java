@@ -112,7 +112,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        // a form answered with a new page swaps the document under the wait: Chromium then reports the element's node
+        // as gone ("does not belong to the document"), which only means "not yet": ask again
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /** Signs out (cookies gone), then in through the sign-in page. */

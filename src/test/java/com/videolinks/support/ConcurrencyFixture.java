@@ -39,8 +39,8 @@ public final class ConcurrencyFixture {
                 .param("site", siteId).update();
         long service = jdbc.sql("select max(id) from service").query(Long.class).single();
         jdbc.sql("""
-                insert into session (service_id, starts_at, ends_at, online, manual_link)
-                values (:service, current_timestamp, current_timestamp, true, 'NONE')
+                insert into session (service_id, starts_at, ends_at, online, manual_link, capacity)
+                values (:service, current_timestamp, current_timestamp, true, 'NONE', 20)
                 """).param("service", service).update();
         return jdbc.sql("select max(id) from session").query(Long.class).single();
     }
