@@ -50,7 +50,7 @@ class AlertPagesController {
     String acknowledge(@PathVariable long alertId, Model model, HttpServletRequest request,
                        HttpServletResponse response, RedirectAttributes redirect) {
         BusinessAlert alert = alerts.find(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
-        pages.access().requireSiteManager(alert.siteId());
+        pages.access().requireSiteManager(alert.siteId(), "alert", alertId);
         pages.open(request, model, sites.get(alert.siteId()));
         FormState form = pages.submitted("alert-" + alertId, request);
         if (pages.firstSubmit(form, request)) {

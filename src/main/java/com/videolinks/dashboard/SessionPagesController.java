@@ -99,32 +99,28 @@ class SessionPagesController {
     @PostMapping("/dashboard/sessions/{sessionId}/link/removal")
     String removeLink(@PathVariable long sessionId, Model model, HttpServletRequest request, HttpServletResponse response,
                       RedirectAttributes redirect) {
-        Session session = requireSessionEditor(sessionId);
-        FormState form = pages.submitted("session-" + sessionId, request);
-        pages.open(request, model, siteOf(session));
-        if (pages.firstSubmit(form, request) && upToDate(form, session, request)) {
-            try {
-                editing.removeSessionLink(sessionId);
-                redirect.addFlashAttribute("notice", "notice.sessionLinkRemoved");
-                return back(request, session);
-            } catch (ConflictException e) {
-                pages.refused(form, e);
-            }
-        }
-        return refused(form, session, model, request, response);
+        return changeLink(sessionId, () -> editing.removeSessionLink(sessionId), "notice.sessionLinkRemoved",
+                model, request, response, redirect);
     }
 
     /** Undoes an added or removed link: the session gets the link its accounts give it again. */
     @PostMapping("/dashboard/sessions/{sessionId}/link/restore")
     String restoreLink(@PathVariable long sessionId, Model model, HttpServletRequest request, HttpServletResponse response,
                        RedirectAttributes redirect) {
+        return changeLink(sessionId, () -> editing.restoreSessionLink(sessionId), "notice.sessionLinkRestored",
+                model, request, response, redirect);
+    }
+
+    /** A session link change without fields of its own: once per form, only on the link version it was opened at. */
+    private String changeLink(long sessionId, Runnable change, String notice, Model model, HttpServletRequest request,
+                              HttpServletResponse response, RedirectAttributes redirect) {
         Session session = requireSessionEditor(sessionId);
         FormState form = pages.submitted("session-" + sessionId, request);
         pages.open(request, model, siteOf(session));
         if (pages.firstSubmit(form, request) && upToDate(form, session, request)) {
             try {
-                editing.restoreSessionLink(sessionId);
-                redirect.addFlashAttribute("notice", "notice.sessionLinkRestored");
+                change.run();
+                redirect.addFlashAttribute("notice", notice);
                 return back(request, session);
             } catch (ConflictException e) {
                 pages.refused(form, e);
@@ -136,7 +132,7 @@ class SessionPagesController {
     @GetMapping("/dashboard/courses/{courseId}")
     String course(@PathVariable long courseId, Model model, HttpServletRequest request) {
         ServiceOffering course = services.get(courseId);
-        pages.access().requireSiteManager(course.siteId());
+        pages.access().requireSiteManager(course.siteId(), "service", courseId);
         Site site = sites.get(course.siteId());
         pages.open(request, model, site);
         if (course.kind() != ServiceKind.COURSE) {
@@ -159,7 +155,7 @@ class SessionPagesController {
     String changeCourseLink(@PathVariable long courseId, Model model, HttpServletRequest request,
                             HttpServletResponse response, RedirectAttributes redirect) {
         ServiceOffering course = services.get(courseId);
-        pages.access().requireSiteManager(course.siteId());
+        pages.access().requireSiteManager(course.siteId(), "service", courseId);
         pages.open(request, model, sites.get(course.siteId()));
         FormState form = pages.submitted("course-link", request, "url", "password", "description");
         LinkInput input = new LinkInput(form.value("url"), form.value("password"), form.value("description"));
@@ -181,7 +177,7 @@ class SessionPagesController {
     String removeCourseLink(@PathVariable long courseId, Model model, HttpServletRequest request,
                             HttpServletResponse response, RedirectAttributes redirect) {
         ServiceOffering course = services.get(courseId);
-        pages.access().requireSiteManager(course.siteId());
+        pages.access().requireSiteManager(course.siteId(), "service", courseId);
         pages.open(request, model, sites.get(course.siteId()));
         FormState form = pages.submitted("course-link", request);
         if (pages.firstSubmit(form, request) && courseUpToDate(form, course, request)) {
@@ -203,7 +199,7 @@ class SessionPagesController {
     String requeue(@PathVariable long courseId, @PathVariable long notificationId, Model model,
                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         ServiceOffering course = services.get(courseId);
-        pages.access().requireSiteManager(course.siteId());
+        pages.access().requireSiteManager(course.siteId(), "service", courseId);
         pages.open(request, model, sites.get(course.siteId()));
         FormState form = pages.submitted("requeue", request);
         if (pages.firstSubmit(form, request)) {
@@ -224,7 +220,7 @@ class SessionPagesController {
         if (session.staffId() != null && pages.access().isStaff(session.staffId())) {
             return session;
         }
-        pages.access().requireSiteManager(services.get(session.serviceId()).siteId());
+        pages.access().requireSiteManager(services.get(session.serviceId()).siteId(), "session", sessionId);
         return session;
     }
 
