@@ -31,7 +31,7 @@ class AlertController {
     @PostMapping("/api/alerts/{alertId}/acknowledgement")
     BusinessAlert acknowledge(@PathVariable long alertId) {
         BusinessAlert alert = alerts.find(alertId).orElseThrow(() -> new NotFoundException("alert", alertId));
-        access.requireSiteManager(alert.siteId());
+        access.requireSiteManager(alert.siteId(), "alert", alertId);
         alerts.acknowledge(alertId);
         return alerts.find(alertId).orElseThrow();
     }

@@ -1,23 +1,20 @@
 package com.videolinks.booking;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.videolinks.catalog.ServiceOfferings;
-import com.videolinks.common.ConflictException;
 import com.videolinks.common.InvalidInputException;
+import com.videolinks.common.NotFoundException;
 import com.videolinks.security.Access;
 import com.videolinks.security.AppUser;
 import com.videolinks.security.Role;
@@ -44,16 +41,18 @@ class BookingController {
     private final Customers customers;
     private final Bookings bookings;
     private final BookingDesk desk;
+    private final CustomerDirectory directory;
     private final MyBookings myBookings;
     private final Sessions sessions;
     private final ServiceOfferings services;
     private final Access access;
 
-    BookingController(Customers customers, Bookings bookings, BookingDesk desk, MyBookings myBookings,
-                      Sessions sessions, ServiceOfferings services, Access access) {
+    BookingController(Customers customers, Bookings bookings, BookingDesk desk, CustomerDirectory directory,
+                      MyBookings myBookings, Sessions sessions, ServiceOfferings services, Access access) {
         this.customers = customers;
         this.bookings = bookings;
         this.desk = desk;
+        this.directory = directory;
         this.myBookings = myBookings;
         this.sessions = sessions;
         this.services = services;
@@ -64,8 +63,14 @@ class BookingController {
     @ResponseStatus(HttpStatus.CREATED)
     Customer addCustomer(@PathVariable long siteId, @Valid @RequestBody NewCustomer customer) {
         access.requireSiteManager(siteId);
-        return customers.create(siteId, customer.name().strip(), customer.email().strip(),
-                locale(customer.locale()), zone(customer.timeZone()));
+        return directory.add(siteId, customer.name(), customer.email(), customer.locale(), customer.timeZone());
+    }
+
+    /** Name, email, language and time zone: the same change as the host's customer.updated. */
+    @PutMapping("/api/customers/{customerId}")
+    Customer updateCustomer(@PathVariable long customerId, @Valid @RequestBody NewCustomer customer) {
+        access.requireSiteManager(customers.get(customerId).siteId(), "customer", customerId);
+        return directory.update(customerId, customer.name(), customer.email(), customer.locale(), customer.timeZone());
     }
 
     @GetMapping("/api/customers/{customerId}")
@@ -74,21 +79,32 @@ class BookingController {
         return customers.get(customerId);
     }
 
+    /**
+     * A customer books for themselves, the site's owner for any of its customers. Another business's session answers
+     * the 404 of an unknown one; a customer id the site does not have is a 400, whoever it belongs to (#11).
+     */
     @PostMapping("/api/sessions/{sessionId}/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     Booking book(@PathVariable long sessionId, @Valid @RequestBody NewBooking booking) {
         Session session = sessions.get(sessionId);
         long siteId = services.get(session.serviceId()).siteId();
-        Customer customer = customers.find(booking.customerId())
-                .orElseThrow(() -> new InvalidInputException("customerId", "no customer " + booking.customerId()));
-        access.requireCustomerOrManager(customer.id());
-        if (customer.siteId() != siteId) {
-            throw new InvalidInputException("customerId", "customer " + customer.id() + " is not a customer of this site");
+        access.requireCustomerOfSite(siteId, "session", sessionId);
+        AppUser user = access.current();
+        if (user.role() == Role.CUSTOMER && !booking.customerId().equals(user.customerId())) {
+            throw new AccessDeniedException("customers book for themselves only");
         }
-        if (bookings.find(sessionId, customer.id()).isPresent()) {
-            throw new ConflictException("already-booked", "Customer " + customer.id() + " already booked session " + sessionId);
-        }
+        Customer customer = customers.find(booking.customerId()).filter(c -> c.siteId() == siteId)
+                .orElseThrow(() -> new InvalidInputException("customerId",
+                        "no customer " + booking.customerId() + " at this site"));
         return desk.book(sessionId, customer.id());
+    }
+
+    /** The customer gives up their place (the customer themselves or the site's owner). */
+    @PostMapping("/api/bookings/{bookingId}/cancellation")
+    Booking cancel(@PathVariable long bookingId) {
+        Booking booking = bookings.find(bookingId).orElseThrow(() -> new NotFoundException("booking", bookingId));
+        access.requireCustomerOrManager(booking.customerId(), "booking", bookingId);
+        return desk.cancel(bookingId);
     }
 
     @GetMapping("/api/customers/{customerId}/bookings")
@@ -104,27 +120,5 @@ class BookingController {
             throw new AccessDeniedException("only customers have bookings");
         }
         return myBookings.of(user.customerId());
-    }
-
-    private static Locale locale(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return Locale.KOREAN;
-        }
-        try {
-            return new Locale.Builder().setLanguageTag(tag.strip()).build();
-        } catch (IllformedLocaleException e) {
-            throw new InvalidInputException("locale", "is not a language tag such as ko or en");
-        }
-    }
-
-    private static ZoneId zone(String id) {
-        if (id == null || id.isBlank()) {
-            return ZoneId.of("Asia/Seoul");
-        }
-        try {
-            return ZoneId.of(id.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidInputException("timeZone", "is not a known time zone such as Asia/Seoul");
-        }
     }
 }

@@ -14,6 +14,18 @@ public interface Bookings {
 
     Optional<Booking> find(long bookingId);
 
+    /** The booking of the site whom the host names {@code hostId}, if we know it. */
+    Optional<Booking> findByHostId(long siteId, String hostId);
+
+    /** Records the host's id of a booking. */
+    void setHostId(long bookingId, String hostId);
+
+    /** The place is given up; the row stays (history, bookkeeping). */
+    void cancel(long bookingId);
+
+    /** A cancelled booking holds its place again (the customer booked the same session anew). */
+    void rebook(long bookingId);
+
     /** Bookings of one session that still hold their place. */
     List<Booking> bookedOnSession(long sessionId);
 

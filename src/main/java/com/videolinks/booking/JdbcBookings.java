@@ -23,6 +23,13 @@ class JdbcBookings implements Bookings {
             + " from booking where session_id = :sessionId and customer_id = :customerId";
     private static final String BY_CUSTOMER = "select " + COLUMNS + " from booking where customer_id = :customerId order by id";
     private static final String BY_ID = "select " + COLUMNS + " from booking where id = :id";
+    private static final String BY_HOST_ID = """
+            select b.id, b.session_id, b.customer_id, b.status, b.booked_at
+            from booking b join session s on s.id = b.session_id join service v on v.id = s.service_id
+            where v.site_id = :siteId and b.host_id = :hostId
+            """;
+    private static final String SET_HOST_ID = "update booking set host_id = :hostId where id = :id";
+    private static final String SET_STATUS = "update booking set status = :status where id = :id";
     private static final String BOOKED_ON_SESSION = "select " + COLUMNS
             + " from booking where session_id = :sessionId and status = 'BOOKED' order by id";
     private static final String BOOKED_ON_SESSIONS = "select " + COLUMNS
@@ -84,6 +91,26 @@ class JdbcBookings implements Bookings {
     @Override
     public Optional<Booking> find(long bookingId) {
         return jdbc.sql(BY_ID).param("id", bookingId).query(JdbcBookings::map).optional();
+    }
+
+    @Override
+    public Optional<Booking> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(JdbcBookings::map).optional();
+    }
+
+    @Override
+    public void setHostId(long bookingId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", bookingId).param("hostId", hostId).update();
+    }
+
+    @Override
+    public void cancel(long bookingId) {
+        jdbc.sql(SET_STATUS).param("id", bookingId).param("status", Booking.BookingStatus.CANCELLED.name()).update();
+    }
+
+    @Override
+    public void rebook(long bookingId) {
+        jdbc.sql(SET_STATUS).param("id", bookingId).param("status", Booking.BookingStatus.BOOKED.name()).update();
     }
 
     @Override

@@ -25,8 +25,18 @@ class JdbcServiceOfferings implements ServiceOfferings {
             course_link_description, course_link_version
             """;
     private static final String BY_ID = "select " + COLUMNS + " from service where id = :id";
-    private static final String BY_SITE = "select " + COLUMNS + " from service where site_id = :siteId order by id";
+    private static final String BY_SITE = "select " + COLUMNS
+            + " from service where site_id = :siteId and deleted_at is null order by id";
     private static final String BY_IDS = "select " + COLUMNS + " from service where id in (:ids) order by id";
+    private static final String BY_HOST_ID = "select " + COLUMNS + " from service where site_id = :siteId and host_id = :hostId";
+    private static final String SET_HOST_ID = "update service set host_id = :hostId where id = :id";
+    private static final String UPDATE = "update service set name = :name, kind = :kind, online = :online where id = :id";
+    private static final String MARK_DELETED = "update service set deleted_at = :at where id = :id";
+    private static final String UNASSIGN_STAFF = "delete from service_staff where staff_id = :staffId";
+    private static final String UNASSIGN_STAFF_OF_SITE = """
+            delete from service_staff where staff_id = :staffId
+              and service_id in (select id from service where site_id = :siteId)
+            """;
     private static final String STAFF_OF = """
             select service_id, staff_id from service_staff where service_id in (:ids) order by service_id, staff_id
             """;
@@ -89,6 +99,41 @@ class JdbcServiceOfferings implements ServiceOfferings {
         for (Long staffId : staffIds.stream().distinct().toList()) {
             jdbc.sql(ASSIGN).param("id", serviceId).param("staffId", staffId).update();
         }
+    }
+
+    @Override
+    public Optional<ServiceOffering> findByHostId(long siteId, String hostId) {
+        return withStaff(jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(this::map).list())
+                .stream().findFirst();
+    }
+
+    @Override
+    public void setHostId(long serviceId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", serviceId).param("hostId", hostId).update();
+    }
+
+    @Override
+    public void update(long serviceId, String name, ServiceKind kind, boolean online) {
+        jdbc.sql(UPDATE).param("id", serviceId).param("name", name).param("kind", kind.name()).param("online", online)
+                .update();
+    }
+
+    @Override
+    public void assignServicesOfStaff(long staffId, long siteId, List<Long> serviceIds) {
+        jdbc.sql(UNASSIGN_STAFF_OF_SITE).param("staffId", staffId).param("siteId", siteId).update();
+        for (Long serviceId : serviceIds.stream().distinct().toList()) {
+            jdbc.sql(ASSIGN).param("id", serviceId).param("staffId", staffId).update();
+        }
+    }
+
+    @Override
+    public void unassignEverywhere(long staffId) {
+        jdbc.sql(UNASSIGN_STAFF).param("staffId", staffId).update();
+    }
+
+    @Override
+    public void markDeleted(long serviceId, java.time.Instant at) {
+        jdbc.sql(MARK_DELETED).param("id", serviceId).param("at", java.sql.Timestamp.from(at)).update();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.videolinks.catalog;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,10 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.videolinks.common.InvalidInputException;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.security.Access;
-import com.videolinks.staff.StaffMembers;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,12 +31,12 @@ class ServiceController {
     }
 
     private final ServiceOfferings services;
-    private final StaffMembers staff;
+    private final ServiceCatalog catalog;
     private final Access access;
 
-    ServiceController(ServiceOfferings services, StaffMembers staff, Access access) {
+    ServiceController(ServiceOfferings services, ServiceCatalog catalog, Access access) {
         this.services = services;
-        this.staff = staff;
+        this.catalog = catalog;
         this.access = access;
     }
 
@@ -45,34 +44,46 @@ class ServiceController {
     @ResponseStatus(HttpStatus.CREATED)
     ServiceOffering create(@PathVariable long siteId, @Valid @RequestBody NewService service) {
         access.requireSiteManager(siteId);
-        return services.create(siteId, service.name().strip(), service.kind(), service.online());
+        return catalog.create(siteId, service.name(), service.kind(), service.online());
     }
 
     @GetMapping("/api/sites/{siteId}/services")
     List<ServiceOffering> ofSite(@PathVariable long siteId) {
         access.requireSiteMember(siteId);
-        return services.ofSite(siteId);
+        return services.ofSite(siteId).stream().map(this::readable).toList();
     }
 
     @GetMapping("/api/services/{serviceId}")
     ServiceOffering one(@PathVariable long serviceId) {
         ServiceOffering service = services.get(serviceId);
-        access.requireSiteMember(service.siteId());
-        return service;
+        access.requireSiteMember(service.siteId(), "service", serviceId);
+        return readable(service);
+    }
+
+    /** A course link's password is for the site's managers and the staff assigned to the course (#11, S13). */
+    private ServiceOffering readable(ServiceOffering service) {
+        return access.maySeeLinkSecrets(service.siteId(), service.staffIds()) ? service : service.withoutLinkPassword();
+    }
+
+    /** Name, kind and online/offline: the same change as the host's service.updated. */
+    @PutMapping("/api/services/{serviceId}")
+    ServiceOffering update(@PathVariable long serviceId, @Valid @RequestBody NewService change) {
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
+        return catalog.update(serviceId, change.name(), change.kind(), change.online());
+    }
+
+    /** The service leaves the site's list and its sessions are cancelled: the host's service.deleted. */
+    @DeleteMapping("/api/services/{serviceId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long serviceId) {
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
+        catalog.delete(serviceId);
     }
 
     @PutMapping("/api/services/{serviceId}/staff")
     ServiceOffering assignStaff(@PathVariable long serviceId, @Valid @RequestBody StaffAssignment assignment) {
         ServiceOffering service = services.get(serviceId);
-        access.requireSiteManager(service.siteId());
-        for (int i = 0; i < assignment.staffIds().size(); i++) {
-            long staffId = assignment.staffIds().get(i);
-            boolean ofSite = staff.find(staffId).map(member -> member.siteId() == service.siteId()).orElse(false);
-            if (!ofSite) {
-                throw new InvalidInputException("staffIds[" + i + "]", "staff member " + staffId + " does not work at this site");
-            }
-        }
-        services.assignStaff(serviceId, assignment.staffIds());
-        return services.get(serviceId);
+        access.requireSiteManager(service.siteId(), "service", serviceId);
+        return catalog.assignStaff(serviceId, assignment.staffIds());
     }
 }

@@ -17,6 +17,13 @@ public record ServiceOffering(long id, long siteId, String name, ServiceKind kin
         staffIds = List.copyOf(staffIds);
     }
 
+    /** The same service with its course link's password left out, for a viewer who may not read it (#11). */
+    public ServiceOffering withoutLinkPassword() {
+        return courseLink == null || courseLink.password() == null ? this
+                : new ServiceOffering(id, siteId, name, kind, online,
+                        new Link(courseLink.url(), null, courseLink.description()), courseLinkVersion, staffIds);
+    }
+
     public CourseLinkFact courseLinkFact() {
         return courseLink == null ? null : new CourseLinkFact(id, courseLink);
     }

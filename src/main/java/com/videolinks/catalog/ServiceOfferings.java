@@ -25,6 +25,23 @@ public interface ServiceOfferings {
 
     void assignStaff(long serviceId, List<Long> staffIds);
 
+    /** The site's service whom the host names {@code hostId}, deleted ones included. */
+    Optional<ServiceOffering> findByHostId(long siteId, String hostId);
+
+    /** Records the host's id of a service; unique within the site. */
+    void setHostId(long serviceId, String hostId);
+
+    void update(long serviceId, String name, ServiceKind kind, boolean online);
+
+    /** Sets which services of the site a staff member is assigned to (the host's staff events carry them). */
+    void assignServicesOfStaff(long staffId, long siteId, List<Long> serviceIds);
+
+    /** The staff member leaves every service. */
+    void unassignEverywhere(long staffId);
+
+    /** The service leaves the site's list; sessions and bookings keep their history. */
+    void markDeleted(long serviceId, java.time.Instant at);
+
     /** Sets or clears ({@code null}) the course link and bumps its version. */
     void changeCourseLink(long serviceId, Link link);
 }

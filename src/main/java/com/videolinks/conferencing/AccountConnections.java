@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,7 @@ import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
+import com.videolinks.staff.StaffRemoved;
 
 /**
  * Connects and disconnects the site's default account (S2, S7, S9) and staff members' own accounts
@@ -63,6 +65,12 @@ public class AccountConnections {
         return connectDefault(siteId, Provider.CUSTOM_LINK, null, request.link().toLink());
     }
 
+    /** As {@link #connectDefault(long, AccountRequest)} for a link already validated as the API validates it (the dashboard). */
+    @Transactional
+    public ConferencingAccount connectDefaultCustomLink(long siteId, Link link) {
+        return connectDefault(siteId, Provider.CUSTOM_LINK, null, link);
+    }
+
     /** Makes a Zoom account whose OAuth sign-in just completed the site's default (S2, S8). */
     @Transactional
     public ConferencingAccount connectZoomDefault(long siteId, String zoomUser) {
@@ -98,16 +106,23 @@ public class AccountConnections {
      */
     public Staff requireStaffMayConnect(long staffId, boolean bySelf) {
         Staff member = staff.get(staffId);
-        Site site = sites.get(member.siteId());
-        AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
-        ConnectDecision decision = policy.mayConnectStaffAccount(site.toFact(), defaultFact,
-                new StaffConnectRequest(staffId, bySelf));
+        ConnectDecision decision = staffConnectDecision(member.siteId(), staffId, bySelf);
         if (!decision.allowed()) {
             throw new ConflictException("staff-account-refused",
                     "Staff member " + staffId + " cannot connect their own account now",
                     decision.refusals().stream().map(ConnectRefused::reason).toList());
         }
         return member;
+    }
+
+    /**
+     * The policy's answer to "may this staff member connect their own account now?" (S4, S14, S15) without acting
+     * on it; {@code staffId} 0 asks for the site's staff in general (the owner's dashboard shows the answer).
+     */
+    public ConnectDecision staffConnectDecision(long siteId, long staffId, boolean bySelf) {
+        Site site = sites.get(siteId);
+        AccountFact defaultFact = defaultAccount(site.id()).map(ConferencingAccount::toFact).orElse(null);
+        return policy.mayConnectStaffAccount(site.toFact(), defaultFact, new StaffConnectRequest(staffId, bySelf));
     }
 
     /** Connects a staff member's own custom link if the policy allows it now; otherwise 409 with the policy's reasons. */
@@ -141,6 +156,38 @@ public class AccountConnections {
                 account.id());
         events.publishEvent(new AccountChanged(account.id(), member.siteId(), staffId, true));
         return account;
+    }
+
+    /** A staff member who left the site keeps no account of their own: their sessions use the default (S10). */
+    @EventListener
+    void on(StaffRemoved removed) {
+        if (staffAccount(removed.staffId()).filter(ConferencingAccount::connected).isPresent()) {
+            disconnectStaff(removed.staffId());
+        }
+    }
+
+    /**
+     * The plugin was removed from the site (or it is closed): the default account and every staff account are
+     * disconnected, so no session of the site shows a link from now on (S9). Returns the accounts disconnected.
+     */
+    @Transactional
+    public java.util.List<ConferencingAccount> disconnectAll(long siteId, String reason) {
+        java.util.List<ConferencingAccount> disconnected = new java.util.ArrayList<>();
+        for (Staff member : staff.ofSite(siteId)) {
+            staffAccount(member.id()).filter(ConferencingAccount::connected).ifPresent(account -> {
+                accounts.markDisconnected(account.id(), reason);
+                events.publishEvent(new AccountChanged(account.id(), siteId, member.id(), false));
+                disconnected.add(account);
+            });
+        }
+        defaultAccount(siteId).filter(ConferencingAccount::connected).ifPresent(account -> {
+            accounts.markDisconnected(account.id(), reason);
+            events.publishEvent(new AccountChanged(account.id(), siteId, null, false));
+            disconnected.add(account);
+        });
+        log.warn("Site {}: {}; {} account(s) disconnected, no session of the site shows a video link (S9)", siteId,
+                reason, disconnected.size());
+        return disconnected;
     }
 
     /** The staff member's sessions fall back to the site's default account (S10). */

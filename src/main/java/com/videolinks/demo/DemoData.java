@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.session.Session;
+import com.videolinks.session.SessionCapacity;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -48,6 +50,8 @@ import com.videolinks.staff.StaffMembers;
  */
 @Component
 @ConditionalOnProperty(name = "videolinks.demo-data.enabled", havingValue = "true")
+// before any other start-up runner: readiness (#9) and later runners may count on the demo users being there
+@Order(0)
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -160,6 +164,7 @@ class DemoData implements ApplicationRunner {
     private Session session(ServiceOffering service, Staff member, int daysFromToday, int hour, boolean online) {
         LocalDate day = LocalDate.now(clock.withZone(SEOUL)).plusDays(daysFromToday);
         Instant start = day.atTime(LocalTime.of(hour, 0)).atZone(SEOUL).toInstant();
-        return sessions.create(service.id(), member.id(), start, start.plus(Duration.ofHours(1)), online);
+        return sessions.create(service.id(), member.id(), start, start.plus(Duration.ofHours(1)), online,
+                SessionCapacity.of(service.kind(), null));
     }
 }

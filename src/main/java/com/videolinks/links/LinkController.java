@@ -1,5 +1,7 @@
 package com.videolinks.links;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +34,14 @@ class LinkController {
     LinkDecision link(@PathVariable long sessionId,
                       @RequestParam(defaultValue = "BUSINESS_CALENDAR") Channel channel) {
         Session session = sessions.get(sessionId);
-        access.requireSiteMember(services.get(session.serviceId()).siteId());
-        return links.decide(session, channel);
+        long siteId = services.get(session.serviceId()).siteId();
+        access.requireSiteMember(siteId, "session", sessionId);
+        LinkDecision decision = links.decide(session, channel);
+        // staff read every session of their site, the passwords of their own sessions' links only (#11, S13)
+        return access.maySeeLinkSecrets(siteId, staffOf(session)) ? decision : decision.withoutLinkPassword();
+    }
+
+    private static List<Long> staffOf(Session session) {
+        return session.staffId() == null ? List.of() : List.of(session.staffId());
     }
 }

@@ -86,7 +86,11 @@ public class LinkEditing {
     }
 
     private Session changeManualLink(long sessionId, ManualLink manualLink, Link link) {
-        sessions.get(sessionId);
+        Session session = sessions.get(sessionId);
+        if (session.cancelled()) {
+            // #12: a form opened before the cancellation must not give a cancelled session a link (nor email its customers)
+            throw new ConflictException("session-cancelled", "Session " + sessionId + " is cancelled; its link cannot change");
+        }
         sessions.changeManualLink(sessionId, manualLink, link);
         return sessions.get(sessionId);
     }

@@ -51,13 +51,13 @@ class LinkEditingController {
 
     @PutMapping("/api/services/{serviceId}/course-link")
     ServiceOffering changeCourseLink(@PathVariable long serviceId, @Valid @RequestBody LinkInput link) {
-        access.requireSiteManager(services.get(serviceId).siteId());
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
         return editing.changeCourseLink(serviceId, link.toLink());
     }
 
     @DeleteMapping("/api/services/{serviceId}/course-link")
     ServiceOffering removeCourseLink(@PathVariable long serviceId) {
-        access.requireSiteManager(services.get(serviceId).siteId());
+        access.requireSiteManager(services.get(serviceId).siteId(), "service", serviceId);
         return editing.changeCourseLink(serviceId, null);
     }
 
@@ -66,6 +66,6 @@ class LinkEditingController {
         if (session.staffId() != null && access.isStaff(session.staffId())) {
             return;
         }
-        access.requireSiteManager(services.get(session.serviceId()).siteId());
+        access.requireSiteManager(services.get(session.serviceId()).siteId(), "session", sessionId);
     }
 }

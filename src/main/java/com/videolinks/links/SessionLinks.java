@@ -65,6 +65,19 @@ public class SessionLinks {
         return policy.decide(facts(List.of(session)).get(session.id()), channel);
     }
 
+    /**
+     * S9: what the session would show if the site's default account were disconnected now — the policy's answer,
+     * asked with the default account's fact marked disconnected (the disconnect confirmation lists what changes).
+     */
+    public LinkDecision decideIfDefaultDisconnected(Session session, Channel channel) {
+        SessionFacts facts = facts(List.of(session)).get(session.id());
+        AccountFact current = facts.defaultAccount();
+        AccountFact disconnected = current == null ? null : new AccountFact(current.accountId(), current.role(),
+                current.staffId(), current.provider(), false, current.link());
+        return policy.decide(new SessionFacts(facts.site(), facts.session(), disconnected, facts.staffAccount(),
+                facts.courseLink(), facts.meeting()), channel);
+    }
+
     public LinkDecision decide(long sessionId, Channel channel) {
         return decide(sessions.get(sessionId), channel);
     }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import com.videolinks.booking.Customer;
 import com.videolinks.booking.Customers;
 import com.videolinks.common.NotFoundException;
+import com.videolinks.pages.PageLocale;
 import com.videolinks.security.Access;
 import com.videolinks.security.AppUser;
 import com.videolinks.security.Role;
@@ -45,12 +46,6 @@ class CustomerPageController {
         model.addAttribute("page", pages.session(customer, sessionId)
                 .orElseThrow(() -> new NotFoundException("booked session", sessionId)));
         return "mybookings/session";
-    }
-
-    @GetMapping("/login")
-    String login(HttpServletRequest request) {
-        PageLocale.useBrowsers(request);
-        return "mybookings/login";
     }
 
     private Customer signedInCustomer(HttpServletRequest request) {

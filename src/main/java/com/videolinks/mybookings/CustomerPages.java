@@ -36,14 +36,14 @@ import com.videolinks.site.Sites;
 class CustomerPages {
 
     /** The My Bookings page: upcoming sessions first (soonest first), then past ones (latest first). */
-    record MyBookingsPage(String customerName, String siteName, List<Row> upcoming, List<Row> past) {
+    record MyBookingsPage(String customerName, long siteId, String siteName, List<Row> upcoming, List<Row> past) {
     }
 
     record Row(long bookingId, long sessionId, String serviceName, String when, boolean cancelled, PageLink link) {
     }
 
     /** One booked session on its member-area page. */
-    record SessionPage(String customerName, String siteName, long sessionId, String serviceName, String when,
+    record SessionPage(String customerName, long siteId, String siteName, long sessionId, String serviceName, String when,
                        PageLink link) {
     }
 
@@ -74,7 +74,7 @@ class CustomerPages {
         List<Row> past = rows.stream().filter(r -> !r.booking().endsAt().isAfter(now))
                 .sorted(Comparator.comparing((MyBookings.Row r) -> r.booking().startsAt()).reversed())
                 .map(r -> row(customer, r)).toList();
-        return new MyBookingsPage(customer.name(), sites.get(customer.siteId()).name(), upcoming, past);
+        return new MyBookingsPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), upcoming, past);
     }
 
     /** Only a session the customer booked has a page for them; any other id is not found. */
@@ -82,7 +82,7 @@ class CustomerPages {
         return bookings.find(sessionId, customer.id()).map(booking -> {
             Session session = sessions.get(sessionId);
             SessionView view = links.view(session);
-            return new SessionPage(customer.name(), sites.get(customer.siteId()).name(), sessionId,
+            return new SessionPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), sessionId,
                     services.get(session.serviceId()).name(),
                     when(customer, session.startsAt(), session.endsAt()),
                     link(view, Channel.MEMBER_PAGES));

@@ -52,8 +52,23 @@ class JdbcOutbox implements Outbox {
                          order by next_attempt_at, id
                          limit :limit)
             """;
+    // PostgreSQL: rows another node is claiming right now are skipped instead of waited for, so nodes claiming at the
+    // same moment take different rows at once (no queue behind one node's row locks, no empty re-checked batch)
+    private static final String CLAIM_SKIP_LOCKED = """
+            update notification_outbox set claimed_by = :claimer, claimed_until = :until
+            where id in (select id from notification_outbox
+                         where status = 'PENDING' and next_attempt_at <= :now
+                           and (claimed_until is null or claimed_until < :now)
+                         order by next_attempt_at, id
+                         limit :limit
+                         for update skip locked)
+            """;
     private static final String CLAIMED = "select " + COLUMNS
             + " from notification_outbox where claimed_by = :claimer and status = 'PENDING' order by id";
+    private static final String RELEASE_CLAIMS = """
+            update notification_outbox set claimed_by = null, claimed_until = null
+            where status = 'PENDING' and claimed_by like :node and claimed_by not like :run
+            """;
     private static final String MARK_SENT = """
             update notification_outbox
             set status = 'SENT', sent_at = :at, recipient = :recipient, link_status = :linkStatus,
@@ -84,6 +99,12 @@ class JdbcOutbox implements Outbox {
             order by id desc
             limit :limit
             """;
+    private static final String OF_COURSE_CHANGE = "select " + COLUMNS + """
+             from notification_outbox
+            where kind = 'LINK_CHANGED' and service_id = :serviceId and link_version = :linkVersion and status = :status
+            order by id
+            limit :limit
+            """;
     private static final String UNSENT_FOR_BOOKING = """
             select count(*) from notification_outbox where booking_id = :bookingId and status = 'PENDING'
             """;
@@ -110,9 +131,26 @@ class JdbcOutbox implements Outbox {
             """;
 
     private final JdbcClient jdbc;
+    private final String claim;
 
-    JdbcOutbox(JdbcClient jdbc) {
+    @org.springframework.beans.factory.annotation.Autowired
+    JdbcOutbox(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        this(jdbc, isPostgresql(dataSource));
+    }
+
+    JdbcOutbox(JdbcClient jdbc, boolean postgresql) {
         this.jdbc = jdbc;
+        this.claim = postgresql ? CLAIM_SKIP_LOCKED : CLAIM;
+    }
+
+    private static boolean isPostgresql(javax.sql.DataSource dataSource) {
+        try {
+            String product = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                    java.sql.DatabaseMetaData::getDatabaseProductName);
+            return "PostgreSQL".equalsIgnoreCase(product);
+        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the outbox is on", e);
+        }
     }
 
     @Override
@@ -136,12 +174,22 @@ class JdbcOutbox implements Outbox {
 
     @Override
     public List<OutboxMessage> claimDue(String claimer, Instant now, Instant claimedUntil, int limit) {
-        int claimed = jdbc.sql(CLAIM).param("claimer", claimer).param("until", Timestamp.from(claimedUntil))
+        int claimed = jdbc.sql(claim).param("claimer", claimer).param("until", Timestamp.from(claimedUntil))
                 .param("now", Timestamp.from(now)).param("limit", limit).update();
         if (claimed == 0) {
             return List.of();
         }
         return jdbc.sql(CLAIMED).param("claimer", claimer).query(JdbcOutbox::map).list();
+    }
+
+    @Override
+    public int releaseClaimsOf(String node, String currentRun) {
+        return jdbc.sql(RELEASE_CLAIMS).param("node", likePrefix(node) + "/%")
+                .param("run", likePrefix(node + "/" + currentRun) + "/%").update();
+    }
+
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @Override
@@ -159,6 +207,24 @@ class JdbcOutbox implements Outbox {
     @Override
     public boolean park(long id, String claimer, int attempts, String error) {
         return finish(id, claimer, OutboxStatus.PARKED, attempts, error);
+    }
+
+    @Override
+    public int skipUnsentOfCustomer(long customerId, String reason) {
+        return jdbc.sql("""
+                update notification_outbox set status = 'SKIPPED', last_error = :reason, claimed_by = null,
+                                               claimed_until = null
+                where customer_id = :customerId and status in ('PENDING', 'PARKED')
+                """).param("customerId", customerId).param("reason", reason).update();
+    }
+
+    @Override
+    public int skipUnsentOfBooking(long bookingId, String reason) {
+        return jdbc.sql("""
+                update notification_outbox set status = 'SKIPPED', last_error = :reason, claimed_by = null,
+                                               claimed_until = null
+                where booking_id = :bookingId and status in ('PENDING', 'PARKED')
+                """).param("bookingId", bookingId).param("reason", reason).update();
     }
 
     @Override
@@ -205,6 +271,12 @@ class JdbcOutbox implements Outbox {
         jdbc.sql(COUNT_COURSE_CHANGE).param("serviceId", serviceId).param("linkVersion", linkVersion)
                 .query((rs, row) -> counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
         return counts;
+    }
+
+    @Override
+    public List<OutboxMessage> ofCourseChange(long serviceId, int linkVersion, OutboxStatus status, int limit) {
+        return jdbc.sql(OF_COURSE_CHANGE).param("serviceId", serviceId).param("linkVersion", linkVersion)
+                .param("status", status.name()).param("limit", limit).query(JdbcOutbox::map).list();
     }
 
     @Override

@@ -47,6 +47,10 @@ public class LinkChangeNotifications {
     public record CourseDelivery(long pending, long sent, long parked, long skipped) {
     }
 
+    /** A link-changed email of a course change that failed after its last attempt (S19): who, how often, why. */
+    public record ParkedEmail(long notificationId, long customerId, String customerName, int attempts, String lastError) {
+    }
+
     private final Outbox outbox;
     private final Bookings bookings;
     private final Customers customers;
@@ -55,9 +59,12 @@ public class LinkChangeNotifications {
     private final Clock clock;
     private final TransactionTemplate joinOrStart;
     private final TransactionTemplate ownTransaction;
+    private final org.springframework.mail.javamail.JavaMailSender sender;
 
     LinkChangeNotifications(Outbox outbox, Bookings bookings, Customers customers, ServiceOfferings services,
-                            NotificationProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                            NotificationProperties properties, Clock clock, PlatformTransactionManager transactions,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> sender) {
+        this.sender = sender.getIfAvailable();
         this.outbox = outbox;
         this.bookings = bookings;
         this.customers = customers;
@@ -126,11 +133,38 @@ public class LinkChangeNotifications {
         return new CourseChunk(written, last, customerIds.size() < size);
     }
 
+    /**
+     * Whether this node sends emails at all (an SMTP server is configured). Without one (the embedded default)
+     * emails wait in the outbox as PENDING, visible in the API, and nothing needs following (#14).
+     */
+    public boolean emailsCanBeSent() {
+        return SmtpMail.configured(sender);
+    }
+
     /** S19: how far the emails of this course link change have got, for the course workflow's progress. */
     public CourseDelivery courseDelivery(long courseId, int linkVersion) {
         var counts = outbox.countCourseChange(courseId, linkVersion);
         return new CourseDelivery(counts.getOrDefault(OutboxStatus.PENDING, 0L), counts.getOrDefault(OutboxStatus.SENT, 0L),
                 counts.getOrDefault(OutboxStatus.PARKED, 0L), counts.getOrDefault(OutboxStatus.SKIPPED, 0L));
+    }
+
+    /** S19: the parked emails of this course link change (at most {@code limit}), for the owner to re-queue. */
+    public List<ParkedEmail> parkedOfCourseChange(long courseId, int linkVersion, int limit) {
+        return outbox.ofCourseChange(courseId, linkVersion, OutboxStatus.PARKED, limit).stream()
+                .map(m -> new ParkedEmail(m.id(), m.customerId(), customers.get(m.customerId()).name(), m.attempts(),
+                        m.lastError()))
+                .toList();
+    }
+
+    /**
+     * Puts a parked email of this course back to PENDING (as {@code POST /api/notifications/{id}/requeue}); false when
+     * it is not a parked email of the course any more (re-queued already, e.g. a second click).
+     */
+    public boolean requeueCourseEmail(long courseId, long notificationId) {
+        return outbox.find(notificationId)
+                .filter(m -> m.serviceId() != null && m.serviceId() == courseId && m.status() == OutboxStatus.PARKED)
+                .map(m -> outbox.requeue(notificationId, clock.instant()))
+                .orElse(false);
     }
 
     /** The link the customer last heard of: an unsent earlier change's old link, else the one just replaced. */

@@ -52,6 +52,8 @@ class MailDispatcher {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final String node;
+    /** This run of the node: claims name it, so a restarted node tells its earlier run's claims from its own. */
+    private final String run = UUID.randomUUID().toString();
     private final Counter sent;
     private final Counter failed;
     private final Counter parked;
@@ -97,7 +99,7 @@ class MailDispatcher {
     private int dispatchDue(SmtpMail smtp) {
         int handled = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            String claimer = node + "/" + UUID.randomUUID();
+            String claimer = node + "/" + run + "/" + UUID.randomUUID();
             Instant now = clock.instant();
             List<OutboxMessage> batch = outbox.claimDue(claimer, now, now.plus(properties.dispatch().claimFor()),
                     properties.dispatch().batchSize());
@@ -200,6 +202,23 @@ class MailDispatcher {
         outbox.retryLater(message.id(), claimer, attempts, next, error);
         log.warn("Email {} ({}) attempt {} of {} failed: {}; next attempt at {}", message.id(), message.kind(),
                 attempts, maxAttempts, error, next);
+    }
+
+    /**
+     * A node with a configured {@code node-id} takes back what its previous run claimed (it crashed or was killed
+     * between claiming and sending): those emails go out now, not when the claims expire. Without a configured id
+     * the node's name has its process id in it, so nothing of an earlier run is recognisably its own.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void releaseClaimsOfEarlierRun() {
+        if (!StringUtils.hasText(properties.nodeId())) {
+            return;
+        }
+        int released = outbox.releaseClaimsOf(node, run);
+        if (released > 0) {
+            log.warn("{} emails claimed by an earlier run of node {} (it stopped before sending them) are due again",
+                    released, node);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -82,7 +82,7 @@ class NotificationController {
 
     private OutboxMessage managed(long id) {
         OutboxMessage message = outbox.find(id).orElseThrow(() -> new NotFoundException("notification", id));
-        access.requireSiteManager(message.siteId());
+        access.requireSiteManager(message.siteId(), "notification", id);
         return message;
     }
 

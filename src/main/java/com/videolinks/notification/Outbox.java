@@ -22,6 +22,13 @@ interface Outbox {
     /** Takes up to {@code limit} due PENDING rows nobody holds (or whose claim expired) for {@code claimer}. */
     List<OutboxMessage> claimDue(String claimer, Instant now, Instant claimedUntil, int limit);
 
+    /**
+     * Frees the rows still claimed by an earlier run of this node (claimers {@code <node>/<run>/...} of another run
+     * than {@code currentRun}): after a crash and restart they go out now instead of when their claims expire.
+     * Returns how many.
+     */
+    int releaseClaimsOf(String node, String currentRun);
+
     boolean markSent(long id, String claimer, Instant at, String recipient, String linkStatus);
 
     boolean retryLater(long id, String claimer, int attempts, Instant nextAttemptAt, String error);
@@ -29,6 +36,12 @@ interface Outbox {
     boolean park(long id, String claimer, int attempts, String error);
 
     boolean skip(long id, String claimer, String reason);
+
+    /** Every email to the customer not sent yet (PENDING or PARKED) is SKIPPED with the reason; how many. */
+    int skipUnsentOfCustomer(long customerId, String reason);
+
+    /** Every email about the booking not sent yet is SKIPPED with the reason; how many. */
+    int skipUnsentOfBooking(long bookingId, String reason);
 
     /** A PARKED message goes back to PENDING with its attempts reset, due now; false if it was not parked. */
     boolean requeue(long id, Instant now);
@@ -57,4 +70,7 @@ interface Outbox {
 
     /** Rows per status of one course link change (course id + link version), for the course workflow's progress. */
     java.util.Map<OutboxStatus, Long> countCourseChange(long serviceId, int linkVersion);
+
+    /** The emails of one course link change in one status, oldest first (the dashboard lists the parked ones, S19). */
+    List<OutboxMessage> ofCourseChange(long serviceId, int linkVersion, OutboxStatus status, int limit);
 }

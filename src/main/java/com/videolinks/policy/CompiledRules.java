@@ -44,7 +44,9 @@ public final class CompiledRules {
         // ThreadSafeOption.NO would be ~15% faster, but in Drools 10.1 it makes the KieBase's shared rule
         // consequences cache per-session state, so two threads evaluating at once corrupt each other
         // (DroolsMatchesReferenceProperties#manyThreadsSharingOneCompiledVersionDecideLikeTheReference)
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 4);
+        // the pool creates this many sessions at once and grows on demand, keeping every session it made: one is
+        // enough to start with, so a candidate the gate rejects, a dry run or a start-up builds one session, not 4 per core
+        this.sessions = kieBase.newKieSessionsPool(1);
     }
 
     public String version() {

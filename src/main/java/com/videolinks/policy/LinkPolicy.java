@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.videolinks.policy.vocabulary.AccountFact;
@@ -39,10 +41,28 @@ public class LinkPolicy {
     private static final Set<Channel> ALL_CHANNELS = EnumSet.allOf(Channel.class);
 
     private final AtomicReference<Live> live = new AtomicReference<>();
+    /** Completed by the first {@link #publish}: questions asked while the first version compiles wait for it. */
+    private final CompletableFuture<Live> first = new CompletableFuture<>();
     private volatile MeterRegistry meters;
 
     public LinkPolicy(CompiledRules initial) {
-        live.set(new Live(Objects.requireNonNull(initial), null));
+        publish(initial);
+    }
+
+    private LinkPolicy() {
+    }
+
+    /**
+     * A policy whose first version is still being compiled (at start-up, while the rest of the service starts):
+     * questions wait for {@link #publish}, or fail as {@link #firstVersionFailed} says.
+     */
+    public static LinkPolicy awaitingFirstVersion() {
+        return new LinkPolicy();
+    }
+
+    /** The first version could not be made live: every waiting and later question fails with this. */
+    public void firstVersionFailed(RuntimeException cause) {
+        first.completeExceptionally(cause);
     }
 
     /** Counts decisions per rule version ({@code videolinks.rules.decisions}) and exposes metaspace used. */
@@ -50,12 +70,14 @@ public class LinkPolicy {
         this.meters = registry;
         Gauge.builder("videolinks.rules.metaspace.used", LinkPolicy::metaspaceUsed).baseUnit("bytes")
                 .description("metaspace in use; every rule rebuild adds generated classes").register(registry);
-        publish(current());
+        // a version published before the registry was bound gets its counter now; a later one registers its own
+        live.updateAndGet(now -> now == null || now.decisions() != null ? now
+                : new Live(now.rules(), decisionCounter(registry, now.rules())));
     }
 
     /** What this session shows on this channel, and why (S4, S5, S9–S11, S17–S22). */
     public LinkDecision decide(SessionFacts facts, Channel channel) {
-        Live now = live.get();
+        Live now = live();
         if (now.decisions() != null) {
             now.decisions().increment();
         }
@@ -109,21 +131,38 @@ public class LinkPolicy {
 
     /** Whether a staff member's own account may be connected now (S4, S13–S15). */
     public ConnectDecision mayConnectStaffAccount(SiteFact site, AccountFact defaultAccount, StaffConnectRequest request) {
-        CompiledRules rules = live.get().rules();
+        CompiledRules rules = live().rules();
         return Decisions.connect(rules.evaluate(Questions.staffConnect(site, defaultAccount, request)), rules.version());
     }
 
     public CompiledRules current() {
-        return live.get().rules();
+        return live().rules();
     }
 
     /** Makes {@code next} the live version for every question that starts after this call. */
     public void publish(CompiledRules next) {
         MeterRegistry registry = meters;
-        Counter decisions = registry == null ? null
-                : Counter.builder("videolinks.rules.decisions").tag("version", next.version())
-                        .description("link decisions made per rule version").register(registry);
-        live.set(new Live(Objects.requireNonNull(next), decisions));
+        Live published = new Live(Objects.requireNonNull(next), registry == null ? null : decisionCounter(registry, next));
+        live.set(published);
+        first.complete(published);
+    }
+
+    private Live live() {
+        Live now = live.get();
+        return now != null ? now : awaitFirst();
+    }
+
+    private Live awaitFirst() {
+        try {
+            return first.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Counter decisionCounter(MeterRegistry registry, CompiledRules rules) {
+        return Counter.builder("videolinks.rules.decisions").tag("version", rules.version())
+                .description("link decisions made per rule version").register(registry);
     }
 
     private static double metaspaceUsed() {

@@ -19,6 +19,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
+import com.videolinks.policy.content.RuleContentPolicy;
+
 /**
  * Compiles a rule set with the executable model into a fresh KieBase. Every build gets its own ReleaseId and
  * its module is removed from the KieRepository afterwards, so builds on different threads never mix and
@@ -36,6 +38,10 @@ public final class RuleCompiler {
     /** Compiles or throws {@link RuleSetRejectedException} naming file, line and column of each error. */
     public CompiledRules compile(RuleSet ruleSet, String version) {
         List<RuleProblem> problems = RulesFolder.check(ruleSet);
+        if (problems.isEmpty()) {
+            // #11: before anything is generated, compiled or run: the rule language is limited to what policy needs
+            problems = RuleContentPolicy.check(ruleSet);
+        }
         if (!problems.isEmpty()) {
             throw new RuleSetRejectedException(problems);
         }

@@ -1,5 +1,6 @@
 package com.videolinks.security;
 
+import java.util.Collection;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,9 @@ import com.videolinks.common.NotFoundException;
 /**
  * Decides whether the signed-in user may touch a site's data. Owners reach only their own sites, staff only
  * their own account and sessions (S13), customers only their own bookings; operators reach everything.
- * Unknown ids answer 404 before any ownership check, so a 403 never hides a typo.
+ * <p>
+ * A user of the site who may not do something gets 403. Anyone else gets exactly the 404 an unknown id gets, naming
+ * the id they asked for: nobody learns which ids exist at another business (#11).
  */
 @Component
 public class Access {
@@ -30,7 +33,7 @@ public class Access {
 
     public AppUser current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AppUser user)) {
+        if (authentication == null || !authentication.isAuthenticated() || !(authentication.getPrincipal() instanceof AppUser user)) {
             throw new AccessDeniedException("sign in first");
         }
         return user;
@@ -38,22 +41,41 @@ public class Access {
 
     /** Owner of the site or operator: may change anything on the site. */
     public void requireSiteManager(long siteId) {
+        requireSiteManager(siteId, "site", siteId);
+    }
+
+    /**
+     * As {@link #requireSiteManager(long)} for something of the site the request named ({@code what} {@code id},
+     * e.g. "session" 12): its 404 names that, never the site.
+     */
+    public void requireSiteManager(long siteId, String what, Object id) {
         AppUser user = current();
-        String owner = siteOwner(siteId);
-        if (user.role() == Role.OPERATOR || (user.role() == Role.OWNER && owner.equals(user.username()))) {
-            return;
+        if (!isSiteManager(user, siteId, what, id)) {
+            throw refusal(user, siteId, what, id, "you do not manage site " + siteId);
         }
-        throw new AccessDeniedException("you do not manage site " + siteId);
     }
 
     /** Site manager, or a staff member of the site: may read the site's services and calendar. */
     public void requireSiteMember(long siteId) {
+        requireSiteMember(siteId, "site", siteId);
+    }
+
+    /** As {@link #requireSiteMember(long)} for something of the site the request named. */
+    public void requireSiteMember(long siteId, String what, Object id) {
         AppUser user = current();
-        if (user.role() == Role.STAFF && user.staffId() != null && staffSite(user.staffId()).orElse(-1L) == siteId) {
-            siteOwner(siteId);
+        if (isSiteManager(user, siteId, what, id) || isStaffOf(user, siteId)) {
             return;
         }
-        requireSiteManager(siteId);
+        throw refusal(user, siteId, what, id, "only the site's owner and staff see this");
+    }
+
+    /** A customer of the site (or its manager): may book its sessions. */
+    public void requireCustomerOfSite(long siteId, String what, Object id) {
+        AppUser user = current();
+        if (isSiteManager(user, siteId, what, id) || customerOf(user, siteId)) {
+            return;
+        }
+        throw refusal(user, siteId, what, id, "only the site's customers book its sessions");
     }
 
     /** The staff member themselves or a manager of their site (S12, S13). */
@@ -63,18 +85,25 @@ public class Access {
         if (user.role() == Role.STAFF && Long.valueOf(staffId).equals(user.staffId())) {
             return;
         }
-        requireSiteManager(siteId);
+        requireSiteManager(siteId, "staff member", staffId);
     }
 
     /** The customer themselves or a manager of their site. */
     public void requireCustomerOrManager(long customerId) {
-        long siteId = jdbc.sql(CUSTOMER_SITE).param("id", customerId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("customer", customerId));
+        requireCustomerOrManager(customerId, "customer", customerId);
+    }
+
+    /**
+     * As {@link #requireCustomerOrManager(long)} for something of the customer the request named ({@code what}
+     * {@code id}, e.g. "booking" 7): its 404 names that, never the customer.
+     */
+    public void requireCustomerOrManager(long customerId, String what, Object id) {
+        long siteId = customerSite(customerId).orElseThrow(() -> new NotFoundException(what, id));
         AppUser user = current();
         if (user.role() == Role.CUSTOMER && Long.valueOf(customerId).equals(user.customerId())) {
             return;
         }
-        requireSiteManager(siteId);
+        requireSiteManager(siteId, what, id);
     }
 
     public boolean isStaff(long staffId) {
@@ -82,12 +111,53 @@ public class Access {
         return user.role() == Role.STAFF && Long.valueOf(staffId).equals(user.staffId());
     }
 
-    private String siteOwner(long siteId) {
-        return jdbc.sql(SITE_OWNER).param("id", siteId).query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException("site", siteId));
+    /**
+     * Whether the signed-in user may read the secrets (passwords) of links of a session or service of the site
+     * taught by one of {@code staffIds}: operators, the site's owner, and those staff members themselves. Other staff
+     * of the site see the link without its password (S13: staff manage their own sessions).
+     */
+    public boolean maySeeLinkSecrets(long siteId, Collection<Long> staffIds) {
+        AppUser user = current();
+        if (user.role() == Role.OPERATOR) {
+            return true;
+        }
+        if (user.role() == Role.OWNER) {
+            return user.siteIds().contains(siteId) || siteOwner(siteId).map(user.username()::equals).orElse(false);
+        }
+        return user.role() == Role.STAFF && user.staffId() != null && staffIds.contains(user.staffId());
+    }
+
+    private boolean isSiteManager(AppUser user, long siteId, String what, Object id) {
+        String owner = siteOwner(siteId).orElseThrow(() -> new NotFoundException(what, id));
+        return user.role() == Role.OPERATOR || (user.role() == Role.OWNER
+                && (owner.equals(user.username()) || user.siteIds().contains(siteId)));
+    }
+
+    /** 403 for a user of the site, who knows what it holds; the unknown id's 404 for everybody else. */
+    private RuntimeException refusal(AppUser user, long siteId, String what, Object id, String reason) {
+        boolean ofTheSite = isStaffOf(user, siteId) || customerOf(user, siteId);
+        return ofTheSite ? new AccessDeniedException(reason) : new NotFoundException(what, id);
+    }
+
+    private boolean isStaffOf(AppUser user, long siteId) {
+        return user.role() == Role.STAFF && user.staffId() != null
+                && staffSite(user.staffId()).map(site -> site == siteId).orElse(false);
+    }
+
+    private boolean customerOf(AppUser user, long siteId) {
+        return user.role() == Role.CUSTOMER && user.customerId() != null
+                && customerSite(user.customerId()).map(site -> site == siteId).orElse(false);
+    }
+
+    private Optional<String> siteOwner(long siteId) {
+        return jdbc.sql(SITE_OWNER).param("id", siteId).query(String.class).optional();
     }
 
     private Optional<Long> staffSite(long staffId) {
         return jdbc.sql(STAFF_SITE).param("id", staffId).query(Long.class).optional();
+    }
+
+    private Optional<Long> customerSite(long customerId) {
+        return jdbc.sql(CUSTOMER_SITE).param("id", customerId).query(Long.class).optional();
     }
 }

@@ -46,6 +46,18 @@ public class AppUsers implements UserDetailsService {
         return new AppUser(username, hash, role, staffId, customerId);
     }
 
+    /** The language the user chose for the pages (#12), if they chose one. */
+    public Optional<java.util.Locale> locale(String username) {
+        return jdbc.sql("select locale from app_user where username = :username").param("username", username)
+                .query(String.class).optional().filter(tag -> tag != null && !tag.isBlank())
+                .map(java.util.Locale::forLanguageTag);
+    }
+
+    public void changeLocale(String username, java.util.Locale locale) {
+        jdbc.sql("update app_user set locale = :locale where username = :username").param("username", username)
+                .param("locale", locale.toLanguageTag()).update();
+    }
+
     public boolean exists(String username) {
         return find(username).isPresent();
     }

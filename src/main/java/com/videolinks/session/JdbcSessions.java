@@ -20,16 +20,22 @@ import com.videolinks.policy.vocabulary.ManualLink;
 class JdbcSessions implements Sessions {
 
     private static final String INSERT = """
-            insert into session (service_id, staff_id, starts_at, ends_at, online, manual_link)
-            values (:serviceId, :staffId, :startsAt, :endsAt, :online, 'NONE')
+            insert into session (service_id, staff_id, starts_at, ends_at, online, manual_link, capacity)
+            values (:serviceId, :staffId, :startsAt, :endsAt, :online, 'NONE', :capacity)
             """;
     private static final String COLUMNS = """
             id, service_id, staff_id, starts_at, ends_at, online, manual_link,
-            manual_link_url, manual_link_password, manual_link_description, cancelled, link_version
+            manual_link_url, manual_link_password, manual_link_description, cancelled, link_version, capacity
             """;
     private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
     private static final String BY_IDS = "select " + COLUMNS + " from session where id in (:ids)";
+    private static final String BY_ID_FOR_UPDATE = BY_ID + " for update";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
+    private static final String BY_HOST_ID = """
+            select s.id from session s join service v on v.id = s.service_id
+            where v.site_id = :siteId and s.host_id = :hostId
+            """;
+    private static final String SET_HOST_ID = "update session set host_id = :hostId where id = :id";
     private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
     private static final String CHANGE_MANUAL_LINK = """
             update session set manual_link = :manualLink, manual_link_url = :url,
@@ -64,11 +70,11 @@ class JdbcSessions implements Sessions {
     }
 
     @Override
-    public Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online) {
+    public Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online, int capacity) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(INSERT).param("serviceId", serviceId).param("staffId", staffId)
                 .param("startsAt", Timestamp.from(startsAt)).param("endsAt", Timestamp.from(endsAt))
-                .param("online", online).update(key, "id");
+                .param("online", online).param("capacity", capacity).update(key, "id");
         return get(key.getKey().longValue());
     }
 
@@ -83,8 +89,24 @@ class JdbcSessions implements Sessions {
     }
 
     @Override
+    public Optional<Session> findForUpdate(long id) {
+        return jdbc.sql(BY_ID_FOR_UPDATE).param("id", id).query(this::map).optional();
+    }
+
+    @Override
     public List<Session> ofService(long serviceId) {
         return jdbc.sql(BY_SERVICE).param("serviceId", serviceId).query(this::map).list();
+    }
+
+    @Override
+    public Optional<Session> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(Long.class).optional()
+                .flatMap(this::find);
+    }
+
+    @Override
+    public void setHostId(long sessionId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", sessionId).param("hostId", hostId).update();
     }
 
     @Override
@@ -135,6 +157,6 @@ class JdbcSessions implements Sessions {
         return new Session(rs.getLong("id"), rs.getLong("service_id"), rs.getObject("staff_id", Long.class),
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getBoolean("online"), ManualLink.valueOf(rs.getString("manual_link")), link,
-                rs.getBoolean("cancelled"), rs.getInt("link_version"));
+                rs.getBoolean("cancelled"), rs.getInt("link_version"), rs.getInt("capacity"));
     }
 }

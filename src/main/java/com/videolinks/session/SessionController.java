@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
-import com.videolinks.common.InvalidInputException;
 import com.videolinks.security.Access;
 
 import jakarta.validation.Valid;
@@ -24,7 +23,7 @@ import jakarta.validation.constraints.NotNull;
 @RestController
 class SessionController {
 
-    record NewSession(Long staffId, @NotNull Instant startsAt, @NotNull Instant endsAt, Boolean online) {
+    record NewSession(Long staffId, @NotNull Instant startsAt, @NotNull Instant endsAt, Boolean online, Integer capacity) {
     }
 
     record NewTimes(@NotNull Instant startsAt, @NotNull Instant endsAt) {
@@ -49,13 +48,10 @@ class SessionController {
     @ResponseStatus(HttpStatus.CREATED)
     Session schedule(@PathVariable long serviceId, @Valid @RequestBody NewSession session) {
         ServiceOffering service = services.get(serviceId);
-        access.requireSiteManager(service.siteId());
-        if (session.staffId() != null && !service.staffIds().contains(session.staffId())) {
-            throw new InvalidInputException("staffId", "staff member " + session.staffId()
-                    + " is not assigned to service " + serviceId);
-        }
-        boolean online = session.online() == null ? service.online() : session.online();
-        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), online);
+        access.requireSiteManager(service.siteId(), "service", serviceId);
+        int capacity = SessionCapacity.of(service.kind(), session.capacity());
+        return scheduling.schedule(serviceId, session.staffId(), session.startsAt(), session.endsAt(), session.online(),
+                capacity);
     }
 
     @PutMapping("/api/sessions/{sessionId}/schedule")
@@ -77,19 +73,27 @@ class SessionController {
     }
 
     private void requireManagerOf(long sessionId) {
-        access.requireSiteManager(services.get(sessions.get(sessionId).serviceId()).siteId());
+        access.requireSiteManager(services.get(sessions.get(sessionId).serviceId()).siteId(), "session", sessionId);
     }
 
     @GetMapping("/api/services/{serviceId}/sessions")
     List<Session> ofService(@PathVariable long serviceId) {
-        access.requireSiteMember(services.get(serviceId).siteId());
-        return sessions.ofService(serviceId);
+        long siteId = services.get(serviceId).siteId();
+        access.requireSiteMember(siteId, "service", serviceId);
+        return sessions.ofService(serviceId).stream().map(session -> readableBy(siteId, session)).toList();
     }
 
     @GetMapping("/api/sessions/{sessionId}")
     Session one(@PathVariable long sessionId) {
         Session session = sessions.get(sessionId);
-        access.requireSiteMember(services.get(session.serviceId()).siteId());
-        return session;
+        long siteId = services.get(session.serviceId()).siteId();
+        access.requireSiteMember(siteId, "session", sessionId);
+        return readableBy(siteId, session);
+    }
+
+    /** Staff read every session of their site, the password of their own sessions' links only (#11, S13). */
+    private Session readableBy(long siteId, Session session) {
+        List<Long> staff = session.staffId() == null ? List.of() : List.of(session.staffId());
+        return access.maySeeLinkSecrets(siteId, staff) ? session : session.withoutLinkPassword();
     }
 }

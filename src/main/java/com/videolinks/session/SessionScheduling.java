@@ -6,9 +6,13 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.videolinks.catalog.ServiceDeleted;
+import com.videolinks.catalog.ServiceOffering;
+import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.ConflictException;
 import com.videolinks.common.InvalidInputException;
 
@@ -20,17 +24,33 @@ public class SessionScheduling {
     private static final Duration LONGEST_SESSION = Duration.ofHours(24);
 
     private final Sessions sessions;
+    private final ServiceOfferings services;
     private final ApplicationEventPublisher events;
 
-    SessionScheduling(Sessions sessions, ApplicationEventPublisher events) {
+    SessionScheduling(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.services = services;
         this.events = events;
     }
 
+    /**
+     * A new session of the service taking {@code capacity} customers (see {@link SessionCapacity}), taught by a staff
+     * member assigned to it (S10) or by nobody in particular; {@code online} null: as the service is. Its Zoom meeting
+     * is created if its link needs one (S5).
+     */
     @Transactional
-    public Session schedule(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online) {
+    public Session schedule(long serviceId, Long staffId, Instant startsAt, Instant endsAt, Boolean online, int capacity) {
+        ServiceOffering service = services.get(serviceId);
+        if (staffId != null && !service.staffIds().contains(staffId)) {
+            throw new InvalidInputException("staffId", "staff member " + staffId + " is not assigned to service " + serviceId);
+        }
+        return schedule(serviceId, staffId, startsAt, endsAt, online == null ? service.online() : online.booleanValue(),
+                capacity);
+    }
+
+    private Session schedule(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online, int capacity) {
         checkTimes(startsAt, endsAt);
-        Session session = sessions.create(serviceId, staffId, startsAt, endsAt, online);
+        Session session = sessions.create(serviceId, staffId, startsAt, endsAt, online, capacity);
         events.publishEvent(new SessionChanged(session.id(), SessionChanged.Change.SCHEDULED));
         return session;
     }
@@ -69,6 +89,14 @@ public class SessionScheduling {
                     online ? SessionChanged.Change.WENT_ONLINE : SessionChanged.Change.WENT_OFFLINE));
         }
         return sessions.get(sessionId);
+    }
+
+    /** A deleted service's sessions are cancelled; their Zoom meetings are deleted. */
+    @EventListener
+    void on(ServiceDeleted deleted) {
+        for (Session session : sessions.ofService(deleted.serviceId())) {
+            cancel(session.id());
+        }
     }
 
     private static void requireNotCancelled(Session session) {

@@ -11,9 +11,19 @@ import com.videolinks.policy.vocabulary.ManualLink;
 /** All sessions. */
 public interface Sessions {
 
-    Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online);
+    Session create(long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online, int capacity);
 
     Optional<Session> find(long id);
+
+    /**
+     * The session, its row locked until the caller's transaction ends: bookings of one session are counted one
+     * after the other, so two customers never take its last place (works across nodes sharing the database).
+     */
+    Optional<Session> findForUpdate(long id);
+
+    default Session getForUpdate(long id) {
+        return findForUpdate(id).orElseThrow(() -> new NotFoundException("session", id));
+    }
 
     default Session get(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("session", id));
@@ -23,6 +33,12 @@ public interface Sessions {
 
     /** The sessions with these ids that exist, in one query. */
     List<Session> findAll(java.util.Collection<Long> ids);
+
+    /** The session of the site whom the host names {@code hostId}, if we know it. */
+    Optional<Session> findByHostId(long siteId, String hostId);
+
+    /** Records the host's id of a session; unique within its service. */
+    void setHostId(long sessionId, String hostId);
 
     int countOfService(long serviceId);
 

@@ -26,6 +26,8 @@ class JdbcSites implements Sites {
             """;
     private static final String BY_ID = "select " + COLUMNS + " from site where id = :id";
     private static final String BY_IDS = "select " + COLUMNS + " from site where id in (:ids)";
+    private static final String BY_HOST_ID = "select " + COLUMNS + " from site where host_id = :hostId";
+    private static final String SET_HOST_ID = "update site set host_id = :hostId where id = :id";
     private static final String BY_OWNER = "select " + COLUMNS + " from site where owner_username = :owner order by id";
     private static final String ALL = "select " + COLUMNS + " from site order by id";
     private static final String UPDATE_PLAN = "update site set plan = :plan where id = :id";
@@ -63,6 +65,16 @@ class JdbcSites implements Sites {
     @Override
     public List<Site> findAll(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(JdbcSites::map).list();
+    }
+
+    @Override
+    public Optional<Site> findByHostId(String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("hostId", hostId).query(JdbcSites::map).optional();
+    }
+
+    @Override
+    public void setHostId(long id, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", id).param("hostId", hostId).update();
     }
 
     @Override

@@ -18,6 +18,12 @@ public interface Sites {
         return find(id).orElseThrow(() -> new NotFoundException("site", id));
     }
 
+    /** The site the host names {@code hostId} (the host's site id in its tokens and events), if we know it. */
+    Optional<Site> findByHostId(String hostId);
+
+    /** Records the host's id of a site; a host id names at most one site. */
+    void setHostId(long id, String hostId);
+
     List<Site> ownedBy(String ownerUsername);
 
     /** The sites with these ids that exist, in one query. */

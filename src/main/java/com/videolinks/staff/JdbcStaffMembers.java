@@ -15,7 +15,20 @@ class JdbcStaffMembers implements StaffMembers {
     private static final String INSERT = "insert into staff (site_id, name, email) values (:siteId, :name, :email)";
     private static final String BY_ID = "select id, site_id, name, email, account_id from staff where id = :id";
     private static final String BY_IDS = "select id, site_id, name, email, account_id from staff where id in (:ids)";
-    private static final String BY_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
+    private static final String BY_SITE = """
+            select id, site_id, name, email, account_id from staff where site_id = :siteId and removed_at is null order by id
+            """;
+    private static final String EVER_OF_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
+    private static final String UPDATE = "update staff set name = :name, email = :email where id = :id";
+    private static final String MARK_REMOVED = "update staff set removed_at = :at where id = :id";
+    private static final String ERASE = """
+            update staff set name = 'Erased staff member', email = concat('erased-staff-', id, '@erased.invalid')
+            where id = :id
+            """;
+    private static final String BY_HOST_ID = """
+            select id, site_id, name, email, account_id from staff where site_id = :siteId and host_id = :hostId
+            """;
+    private static final String SET_HOST_ID = "update staff set host_id = :hostId where id = :id";
     private static final String SET_ACCOUNT = "update staff set account_id = :account where id = :id";
 
     private final JdbcClient jdbc;
@@ -43,6 +56,16 @@ class JdbcStaffMembers implements StaffMembers {
     }
 
     @Override
+    public Optional<Staff> findByHostId(long siteId, String hostId) {
+        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(JdbcStaffMembers::map).optional();
+    }
+
+    @Override
+    public void setHostId(long staffId, String hostId) {
+        jdbc.sql(SET_HOST_ID).param("id", staffId).param("hostId", hostId).update();
+    }
+
+    @Override
     public List<Staff> ofSite(long siteId) {
         return jdbc.sql(BY_SITE).param("siteId", siteId).query(JdbcStaffMembers::map).list();
     }
@@ -50,6 +73,26 @@ class JdbcStaffMembers implements StaffMembers {
     @Override
     public void setAccount(long staffId, Long accountId) {
         jdbc.sql(SET_ACCOUNT).param("id", staffId).param("account", accountId).update();
+    }
+
+    @Override
+    public List<Staff> everOfSite(long siteId) {
+        return jdbc.sql(EVER_OF_SITE).param("siteId", siteId).query(JdbcStaffMembers::map).list();
+    }
+
+    @Override
+    public void update(long staffId, String name, String email) {
+        jdbc.sql(UPDATE).param("id", staffId).param("name", name).param("email", email).update();
+    }
+
+    @Override
+    public void markRemoved(long staffId, java.time.Instant at) {
+        jdbc.sql(MARK_REMOVED).param("id", staffId).param("at", java.sql.Timestamp.from(at)).update();
+    }
+
+    @Override
+    public void erasePersonalData(long staffId) {
+        jdbc.sql(ERASE).param("id", staffId).update();
     }
 
     private static Staff map(ResultSet rs, int row) throws SQLException {

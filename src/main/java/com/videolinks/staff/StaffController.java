@@ -3,9 +3,11 @@ package com.videolinks.staff;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,22 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 import com.videolinks.security.Access;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Staff members of a site (S12). */
 @RestController
 class StaffController {
 
-    record NewStaff(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email) {
-    }
-
     private final StaffMembers staff;
+    private final StaffDirectory directory;
     private final Access access;
 
-    StaffController(StaffMembers staff, Access access) {
+    StaffController(StaffMembers staff, StaffDirectory directory, Access access) {
         this.staff = staff;
+        this.directory = directory;
         this.access = access;
     }
 
@@ -36,13 +34,28 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     Staff add(@PathVariable long siteId, @Valid @RequestBody NewStaff member) {
         access.requireSiteManager(siteId);
-        return staff.create(siteId, member.name().strip(), member.email().strip());
+        return directory.add(siteId, member.name(), member.email());
     }
 
     @GetMapping("/api/sites/{siteId}/staff")
     List<Staff> ofSite(@PathVariable long siteId) {
         access.requireSiteMember(siteId);
         return staff.ofSite(siteId);
+    }
+
+    /** Name and email: the same change as the host's staff.updated. */
+    @PutMapping("/api/staff/{staffId}")
+    Staff update(@PathVariable long staffId, @Valid @RequestBody NewStaff member) {
+        access.requireSiteManager(staff.get(staffId).siteId(), "staff member", staffId);
+        return directory.update(staffId, member.name(), member.email());
+    }
+
+    /** The staff member leaves the site (unassigned, own account disconnected): the host's staff.removed. */
+    @DeleteMapping("/api/staff/{staffId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable long staffId) {
+        access.requireSiteManager(staff.get(staffId).siteId(), "staff member", staffId);
+        directory.remove(staffId);
     }
 
     @GetMapping("/api/staff/{staffId}")

@@ -52,5 +52,11 @@ class CourseCustomersNotifying implements JavaDelegate {
         execution.setVariable(CourseVariables.QUEUED, queued);
         execution.setVariable(CourseVariables.AFTER_CUSTOMER_ID, chunk.lastCustomerId());
         execution.setVariable(CourseVariables.ALL_QUEUED, chunk.done());
+        if (chunk.done() && Boolean.FALSE.equals(execution.getVariable(CourseVariables.EMAILS_CAN_BE_SENT))) {
+            execution.setVariable(CourseVariables.END_REASON, "no SMTP server configured: the " + queued
+                    + " emails wait in the outbox as PENDING and go out once one is (nothing to follow until then)");
+            log.info("Course {} link version {}: {} emails wait in the outbox (no SMTP server configured)", courseId,
+                    linkVersion, queued);
+        }
     }
 }

@@ -11,9 +11,11 @@ import com.videolinks.booking.Bookings;
 class CourseRecipientsCounting implements JavaDelegate {
 
     private final Bookings bookings;
+    private final com.videolinks.notification.LinkChangeNotifications notifications;
 
-    CourseRecipientsCounting(Bookings bookings) {
+    CourseRecipientsCounting(Bookings bookings, com.videolinks.notification.LinkChangeNotifications notifications) {
         this.bookings = bookings;
+        this.notifications = notifications;
     }
 
     @Override
@@ -26,5 +28,8 @@ class CourseRecipientsCounting implements JavaDelegate {
         execution.setVariable(CourseVariables.AFTER_CUSTOMER_ID, 0L);
         execution.setVariable(CourseVariables.ALL_QUEUED, false);
         execution.setVariable(CourseVariables.SUPERSEDED, false);
+        execution.setVariable(CourseVariables.EMAILS_CAN_BE_SENT, notifications.emailsCanBeSent());
+        execution.setVariable(CourseVariables.DELIVERY_CHECKS, 0);
+        execution.setVariable(CourseVariables.DELIVERY_WAIT_OVER, false);
     }
 }

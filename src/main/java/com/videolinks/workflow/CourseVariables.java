@@ -21,6 +21,14 @@ final class CourseVariables {
     static final String ALL_QUEUED = "allQueued";
     static final String SUPERSEDED = "superseded";
     static final String END_REASON = "endReason";
+    /** Whether an SMTP server is configured; without one the run ends once every email waits in the outbox. */
+    static final String EMAILS_CAN_BE_SENT = "emailsCanBeSent";
+    /** Delivery checks so far (the wait before the next one doubles each time). */
+    static final String DELIVERY_CHECKS = "deliveryChecks";
+    /** True once {@code course-delivery-max-wait} has passed with emails still pending: the run stops following. */
+    static final String DELIVERY_WAIT_OVER = "deliveryWaitOver";
+    /** When the run started following delivery (ISO instant). */
+    static final String FOLLOWING_SINCE = "followingDeliverySince";
 
     private CourseVariables() {
     }

@@ -18,12 +18,23 @@ public record ProcessesProperties(@DefaultValue("processes") Path folder,
                                   @DefaultValue("R3/PT1M") String workflowRetryCycle,
                                   @DefaultValue("P1D") String onboardingReminderAfter,
                                   @DefaultValue("P7D") String onboardingExpiresAfter,
-                                  @DefaultValue("PT5S") String courseDeliveryCheckEvery) {
+                                  @DefaultValue("PT5S") String courseDeliveryCheckEvery,
+                                  @DefaultValue("PT5M") String courseDeliveryCheckAtMost,
+                                  @DefaultValue("P2D") String courseDeliveryMaxWait) {
 
     /** A typo in a duration fails at start, not later in a timer job. */
     public ProcessesProperties {
         Duration.parse(onboardingReminderAfter);
         Duration.parse(onboardingExpiresAfter);
-        Duration.parse(courseDeliveryCheckEvery);
+        positive("course-delivery-check-every", courseDeliveryCheckEvery);
+        positive("course-delivery-check-at-most", courseDeliveryCheckAtMost);
+        positive("course-delivery-max-wait", courseDeliveryMaxWait);
+    }
+
+    private static void positive(String key, String duration) {
+        if (Duration.parse(duration).isNegative() || Duration.parse(duration).isZero()) {
+            throw new IllegalArgumentException("videolinks.processes." + key + " must be a positive ISO 8601 duration, "
+                    + "not " + duration);
+        }
     }
 }

@@ -31,13 +31,14 @@ import com.videolinks.staff.StaffMembers;
 
 /**
  * Starts {@code staff-onboarding} (S10–S16) for an invitation by the owner or an operator, or by the staff member,
- * and lets the staff member answer its custom-link task. One running onboarding per staff member (business key).
+ * and lets the staff member answer its custom-link task. One running onboarding per staff member (business key),
+ * guaranteed by the database: {@link OnboardingRuns} (V14).
  */
 @Service
-class StaffOnboarding {
+public class StaffOnboarding {
 
     /** Where a staff member's onboarding stands: the activities it waits at, and the last link error if any. */
-    record Status(String processInstanceId, String provider, List<String> waitingAt, String linkError) {
+    public record Status(String processInstanceId, String provider, List<String> waitingAt, String linkError) {
     }
 
     static final String ENTER_CUSTOM_LINK = "enterCustomLink";
@@ -46,20 +47,29 @@ class StaffOnboarding {
     private final TaskService tasks;
     private final StaffMembers staff;
     private final SecretBox secrets;
+    private final OnboardingRuns runs;
+    private final java.time.Clock clock;
 
-    StaffOnboarding(RuntimeService runtime, TaskService tasks, StaffMembers staff, SecretBox secrets) {
+    StaffOnboarding(RuntimeService runtime, TaskService tasks, StaffMembers staff, SecretBox secrets,
+                    OnboardingRuns runs, java.time.Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.staff = staff;
         this.secrets = secrets;
+        this.runs = runs;
+        this.clock = clock;
     }
 
     @Transactional
-    Status start(long staffId, Provider provider, boolean bySelf, String startedBy) {
+    public Status start(long staffId, Provider provider, boolean bySelf, String startedBy) {
         Staff member = staff.get(staffId);
+        // the row lock orders concurrent starts; the primary key stops the one that found no row (V14)
+        java.util.Optional<String> recorded = runs.lockRecorded(staffId);
         if (running(staffId) != null) {
-            throw new ConflictException("onboarding-running",
-                    "Staff member " + staffId + " already has an onboarding in progress");
+            throw alreadyRunning(staffId);
+        }
+        if (recorded.isPresent()) {
+            runs.forget(staffId); // its onboarding has ended
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(STAFF_ID, staffId);
@@ -67,12 +77,20 @@ class StaffOnboarding {
         variables.put(PROVIDER, provider.name());
         variables.put(BY_SELF, bySelf);
         variables.put(STARTED_BY, startedBy);
-        runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(staffId), variables);
+        ProcessInstance started = runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(staffId), variables);
+        if (!runs.record(staffId, started.getId(), clock.instant())) {
+            throw alreadyRunning(staffId); // rolls the instance just started back
+        }
         return status(staffId);
     }
 
+    private static ConflictException alreadyRunning(long staffId) {
+        return new ConflictException("onboarding-running",
+                "Staff member " + staffId + " already has an onboarding in progress");
+    }
+
     @Transactional(readOnly = true)
-    Status status(long staffId) {
+    public Status status(long staffId) {
         ProcessInstance instance = running(staffId);
         if (instance == null) {
             throw new NotFoundException("onboarding in progress of staff member", staffId);
@@ -84,7 +102,7 @@ class StaffOnboarding {
 
     /** The staff member's answer to {@code enterCustomLink}; validated by the process, which asks again if needed. */
     @Transactional
-    Status submitCustomLink(long staffId, String url, String password, String description) {
+    public Status submitCustomLink(long staffId, String url, String password, String description) {
         ProcessInstance instance = running(staffId);
         Task task = instance == null ? null : tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(ENTER_CUSTOM_LINK).singleResult();
@@ -100,6 +118,12 @@ class StaffOnboarding {
         tasks.complete(task.getId(), answer);
         ProcessInstance after = running(staffId);
         return after == null ? new Status(instance.getId(), Provider.CUSTOM_LINK.name(), List.of(), null) : status(staffId);
+    }
+
+    /** The staff member's onboarding in progress, if any (the dashboard shows it; the API answers 404 without one). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Status> current(long staffId) {
+        return running(staffId) == null ? java.util.Optional.empty() : java.util.Optional.of(status(staffId));
     }
 
     private ProcessInstance running(long staffId) {

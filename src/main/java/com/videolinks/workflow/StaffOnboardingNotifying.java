@@ -50,7 +50,9 @@ public class StaffOnboardingNotifying {
         if (accountId != null) {
             emails.accountConnected(siteId, staffId, accountId.longValue());
         }
-        log.info("Staff onboarding of staff member {}: {}", staffId, message);
+        // the message names the staff member: personal data stays in the alert, out of the log (#11)
+        log.info("Staff onboarding of staff member {}: connected their own {} account", staffId,
+                execution.getVariable(PROVIDER));
     }
 
     /** {@code ${staffOnboardingNotifying.remindZoomSignIn(execution)}} */

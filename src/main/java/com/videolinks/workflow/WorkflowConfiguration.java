@@ -25,6 +25,7 @@ class WorkflowConfiguration {
     @Bean("workflowTimers")
     WorkflowTimers workflowTimers(ProcessesProperties properties) {
         return new WorkflowTimers(properties.onboardingReminderAfter(), properties.onboardingExpiresAfter(),
-                properties.courseDeliveryCheckEvery());
+                properties.courseDeliveryCheckEvery(), properties.courseDeliveryCheckAtMost(),
+                properties.courseDeliveryMaxWait());
     }
 }

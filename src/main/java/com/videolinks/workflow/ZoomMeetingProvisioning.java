@@ -23,6 +23,7 @@ import com.videolinks.conferencing.zoom.CreatedMeeting;
 import com.videolinks.conferencing.zoom.MeetingSpec;
 import com.videolinks.conferencing.zoom.ZoomAccountDisconnectedException;
 import com.videolinks.conferencing.zoom.ZoomMeetingApi;
+import com.videolinks.conferencing.zoom.ZoomNotConfiguredException;
 import com.videolinks.conferencing.zoom.ZoomRateLimitedException;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.notification.LinkChangeNotices;
@@ -106,10 +107,12 @@ public class ZoomMeetingProvisioning {
 
     /**
      * Brings the session's meetings in line. Throws {@link ZoomRateLimitedException} (wait, then run again),
-     * {@link ZoomAccountDisconnectedException} (the host's grant is gone; already alerted) or
+     * {@link ZoomAccountDisconnectedException} (the host's grant is gone; already alerted),
+     * {@link ZoomNotConfiguredException} (no Zoom app on this service: wait for one) or
      * {@link ProvisioningFailedException} (retry, then incident).
      */
-    @Transactional(noRollbackFor = {ZoomRateLimitedException.class, ZoomAccountDisconnectedException.class})
+    @Transactional(noRollbackFor = {ZoomRateLimitedException.class, ZoomAccountDisconnectedException.class,
+            ZoomNotConfiguredException.class})
     public Outcome sync(long sessionId) {
         locks.lock(sessionId);
         Session session = sessions.get(sessionId);
@@ -128,7 +131,7 @@ public class ZoomMeetingProvisioning {
             if (need.need() == MeetingRequirement.Need.MEETING) {
                 done.add(ensure(session, need.accountId(), host));
             }
-        } catch (ZoomRateLimitedException | ZoomAccountDisconnectedException expected) {
+        } catch (ZoomRateLimitedException | ZoomAccountDisconnectedException | ZoomNotConfiguredException expected) {
             throw expected;
         } catch (RuntimeException e) {
             throw new ProvisioningFailedException(sessionId, host, e.getMessage());

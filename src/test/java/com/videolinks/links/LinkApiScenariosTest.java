@@ -125,7 +125,7 @@ class LinkApiScenariosTest {
 
     @Test
     void s4_aSiteWithoutAPremiumPlanShowsNoLinkAndCannotConnectStaffAccounts() throws Exception {
-        studio.ownerApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"BASIC\"}").andExpect(status().isOk());
+        studio.operatorApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"BASIC\"}").andExpect(status().isOk());
 
         studio.ownerApi.get(studio.link(studio.classSessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("NONE"))
@@ -134,7 +134,7 @@ class LinkApiScenariosTest {
                 {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/hana"}}
                 """).andExpect(status().isConflict()).andExpect(jsonPath("$.reasons[0]", containsString("S4")));
 
-        studio.ownerApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"ECOMMERCE\"}").andExpect(status().isOk());
+        studio.operatorApi.put("/api/sites/" + studio.siteId + "/plan", "{\"plan\": \"ECOMMERCE\"}").andExpect(status().isOk());
         studio.ownerApi.get(studio.link(studio.classSessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("SHOWN"));
     }

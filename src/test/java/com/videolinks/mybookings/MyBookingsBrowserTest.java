@@ -109,6 +109,7 @@ class MyBookingsBrowserTest {
                 .isNotNull();
         assertThat(flow.getText()).contains("Morning Flow", DEFAULT_URL, "pw1", "Default room",
                 "2030년 1월 10일 목요일 오전 10:00");
+        screenshot("customer-my-bookings");
     }
 
     @Test
@@ -125,6 +126,47 @@ class MyBookingsBrowserTest {
         List<String> hrefs = browser.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href")).toList();
         assertThat(hrefs).noneMatch(href -> href.contains("meet.example.com"));
         assertThat(browser.getPageSource()).doesNotContain("meet.example.com", DEFAULT_URL, "pw1", "Default room");
+    }
+
+    @Test
+    void theSignInPageNamesTheBusinessSlashLeadsToMyBookingsErrorsArePagesAndEveryPageSignsOut() throws Exception {
+        StudioFixture studio = new StudioFixture(mvc, users);
+        String site = "Studio " + studio.owner.substring("owner-".length());
+
+        browser.get("http://localhost:" + port + "/");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        browser.get("http://localhost:" + port + "/login?site=" + studio.siteId);
+        assertThat(browser.findElement(By.id("business")).getText()).isEqualTo(site);
+        // the Korean font stack: Hangul is drawn with a Korean font, not whatever the machine has
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("font-family")).contains("Noto Sans CJK KR");
+        screenshot("customer-sign-in");
+        browser.findElement(By.id("username")).sendKeys(studio.customerUser);
+        browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleIs("내 예약"));
+        assertThat(browser.getCurrentUrl()).endsWith("/my-bookings");
+        assertThat(browser.findElement(By.id("business")).getText()).isEqualTo(site);
+
+        // #12: a session the customer did not book is a page in their language, not JSON
+        browser.get("http://localhost:" + port + "/member/sessions/999999");
+        assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("페이지를 찾을 수 없습니다");
+        assertThat(browser.getPageSource()).doesNotContain("urn:videolinks:problem", "Whitelabel");
+        screenshot("customer-not-found");
+
+        // sign-out from a session page, back to the business's sign-in page
+        browser.get("http://localhost:" + port + "/member/sessions/" + studio.classSessionId);
+        browser.findElement(By.id("sign-out")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?logout"));
+        assertThat(browser.findElement(By.id("business")).getText()).isEqualTo(site);
+        browser.get("http://localhost:" + port + "/my-bookings");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Path taken = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Files.copy(taken, folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void signIn(String username) {

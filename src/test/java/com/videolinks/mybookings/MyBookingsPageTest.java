@@ -24,6 +24,7 @@ import com.videolinks.conferencing.AccountConnections;
 import com.videolinks.security.AppUser;
 import com.videolinks.security.AppUsers;
 import com.videolinks.support.Api;
+import com.videolinks.support.Tokens;
 import com.videolinks.support.StudioFixture;
 
 /** The customer's My Bookings page and session pages, server-rendered, behind a form login (S21, S22, #5). */
@@ -142,10 +143,14 @@ class MyBookingsPageTest {
     }
 
     @Test
-    void onlyCustomersHaveMyBookingsAndTheApiStillUsesHttpBasic() throws Exception {
+    void onlyCustomersHaveMyBookingsAndTheApiTakesBearerTokensNotBasic() throws Exception {
         mvc.perform(get("/my-bookings").with(user(users.find(studio.owner).orElseThrow()))).andExpect(status().isForbidden());
+        String token = Tokens.signIn(mvc, studio.customerUser, Api.PASSWORD);
+        // a page takes no bearer token and no Basic credentials: the browser signs in with the form
         mvc.perform(get("/my-bookings").with(httpBasic(studio.customerUser, Api.PASSWORD))).andExpect(status().isFound());
-        mvc.perform(get("/api/me/bookings").with(httpBasic(studio.customerUser, Api.PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/api/me/bookings").with(Tokens.bearer(token))).andExpect(status().isOk());
+        mvc.perform(get("/api/me/bookings").with(httpBasic(studio.customerUser, Api.PASSWORD)))
+                .andExpect(status().isUnauthorized()).andExpect(header().string("WWW-Authenticate", "Bearer"));
         mvc.perform(get("/api/me/bookings")).andExpect(status().isUnauthorized());
     }
 

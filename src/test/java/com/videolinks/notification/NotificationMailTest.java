@@ -33,6 +33,7 @@ import com.videolinks.conferencing.ZoomMeetings;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.support.Api;
+import com.videolinks.support.As;
 import com.videolinks.support.ReceivedMail;
 import com.videolinks.support.StudioFixture;
 
@@ -349,7 +350,7 @@ class NotificationMailTest {
                 .andExpect(jsonPath("$[0].nextAttemptAt").doesNotExist());
         String operator = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(operator, Api.PASSWORD, Role.OPERATOR, null, null);
-        new Api(mvc, operator).get("/api/notifications?status=PARKED&limit=500")
+        new Api(mvc, As.operator(operator)).get("/api/notifications?status=PARKED&limit=500")
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == " + id + ")].status").value("PARKED"));
         studio.customerApi.get("/api/sites/" + studio.siteId + "/notifications").andExpect(status().isForbidden());
         studio.customerApi.get("/api/notifications/" + id).andExpect(status().isForbidden());

@@ -129,6 +129,8 @@ class StaffOnboardingMailTest extends ZoomTestBase {
         runJob(process);
         management.executeJob(management.createJobQuery().processInstanceId(process.getId())
                 .activityId("zoomSignInReminderDue").singleResult().getId());
+        management.executeJob(management.createJobQuery().processInstanceId(process.getId())
+                .activityId("remindStaffOfZoomSignIn").singleResult().getId());
 
         dispatcher.dispatchDue();
 

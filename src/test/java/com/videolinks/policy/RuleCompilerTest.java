@@ -102,11 +102,19 @@ class RuleCompilerTest {
     @Test
     void aRuleThatRetriggersItselfIsStoppedByTheFireLimit(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("loop.drl"), HEADER + """
-                rule "A rule that inserts the fact it matches on, forever"
+                rule "A rule that matches the conclusion it draws, forever"
                 when
                     $site : SiteFact()
+                    $hidden : LinkHidden()
                 then
-                    insert( new SiteFact( $site.siteId() + 1, $site.plan(), false, false, false, false ) );
+                    insert( new LinkHidden( $hidden.channel(), "again", drools.getRule().getName() ) );
+                end
+
+                rule "A rule that draws the first conclusion"
+                when
+                    SiteFact()
+                then
+                    insert( new LinkHidden( Channel.MY_BOOKINGS, "first", drools.getRule().getName() ) );
                 end
                 """);
         CompiledRules rules = compiler.compile(RulesFolder.read(folder), "loop");

@@ -1,7 +1,5 @@
 package com.videolinks.support;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -10,17 +8,37 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Calls the HTTP API as one user, the way a client would. */
+/** Calls the HTTP API as one user, the way a client would: a token from the sign-in endpoint, then Bearer. */
 public final class Api {
 
-    public static final String PASSWORD = "secret-pw";
+    public static final String PASSWORD = As.PASSWORD;
 
     private final MockMvc mvc;
     private final String username;
+    private final String password;
+    private String token;
 
     public Api(MockMvc mvc, String username) {
+        this(mvc, username, PASSWORD);
+    }
+
+    /** The user {@link As} names, signing in as a client would. */
+    public Api(MockMvc mvc, As caller) {
+        this(mvc, caller.username(), PASSWORD);
+    }
+
+    public Api(MockMvc mvc, String username, String password) {
         this.mvc = mvc;
         this.username = username;
+        this.password = password;
+    }
+
+    /** This user's bearer token, obtained once from POST /api/auth/token as a client would. */
+    public String token() throws Exception {
+        if (token == null) {
+            token = Tokens.signIn(mvc, username, password);
+        }
+        return token;
     }
 
     public ResultActions get(String path) throws Exception {
@@ -50,6 +68,6 @@ public final class Api {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(httpBasic(username, PASSWORD)));
+        return mvc.perform(request.with(Tokens.bearer(token())));
     }
 }

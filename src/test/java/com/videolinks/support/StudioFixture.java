@@ -22,6 +22,8 @@ public final class StudioFixture {
     public final Api staffApi;
     public final Api otherStaffApi;
     public final Api customerApi;
+    /** An operator: in host mode only operators (and the host's events) change a site's plan or create sites (#10). */
+    public final Api operatorApi;
     public final long siteId;
     public final long staffId;
     public final long otherStaffId;
@@ -38,10 +40,13 @@ public final class StudioFixture {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         owner = "owner-" + tag;
         users.create(owner, Api.PASSWORD, Role.OWNER, null, null);
-        ownerApi = new Api(mvc, owner);
-        siteId = ownerApi.create("/api/sites", """
-                {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true}
-                """.formatted(tag));
+        ownerApi = new Api(mvc, As.owner(owner));
+        String operator = "ops-" + tag;
+        users.create(operator, Api.PASSWORD, Role.OPERATOR, null, null);
+        operatorApi = new Api(mvc, As.operator(operator));
+        siteId = operatorApi.create("/api/sites", """
+                {"name": "Studio %s", "plan": "BUSINESS", "timeZone": "Asia/Seoul", "staffSelfService": true, "owner": "%s"}
+                """.formatted(tag, owner));
         ownerApi.put("/api/sites/" + siteId + "/default-account", """
                 {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/default", "password": "pw1", "description": "Default room"}}
                 """).andReturn();
@@ -55,15 +60,16 @@ public final class StudioFixture {
         otherStaffUser = "other-staff-" + tag;
         users.create(staffUser, Api.PASSWORD, Role.STAFF, staffId, null);
         users.create(otherStaffUser, Api.PASSWORD, Role.STAFF, otherStaffId, null);
-        staffApi = new Api(mvc, staffUser);
-        otherStaffApi = new Api(mvc, otherStaffUser);
+        staffApi = new Api(mvc, As.staff(staffUser));
+        otherStaffApi = new Api(mvc, As.staff(otherStaffUser));
 
         classId = service("Morning Flow", "CLASS");
         oneOnOneId = service("Private Coaching", "ONE_ON_ONE");
         courseId = service("Beginner Course", "COURSE");
         classSessionId = session(classId, staffId, "2030-01-10T01:00:00Z");
         oneOnOneSessionId = session(oneOnOneId, staffId, "2030-01-11T01:00:00Z");
-        coursePastSessionId = session(courseId, otherStaffId, "2020-01-10T10:00:00Z");
+        // booked while it was upcoming (only upcoming sessions take bookings), held since (see below)
+        coursePastSessionId = session(courseId, otherStaffId, "2030-01-03T10:00:00Z");
         courseFutureSessionId = session(courseId, otherStaffId, "2030-01-17T10:00:00Z");
 
         customerId = ownerApi.create("/api/sites/" + siteId + "/customers", """
@@ -71,10 +77,13 @@ public final class StudioFixture {
                 """.formatted(tag));
         customerUser = "customer-" + tag;
         users.create(customerUser, Api.PASSWORD, Role.CUSTOMER, null, customerId);
-        customerApi = new Api(mvc, customerUser);
+        customerApi = new Api(mvc, As.customer(customerUser));
         for (long session : new long[] {classSessionId, oneOnOneSessionId, coursePastSessionId, courseFutureSessionId}) {
             ownerApi.create("/api/sessions/" + session + "/bookings", "{\"customerId\": " + customerId + "}");
         }
+        ownerApi.put("/api/sessions/" + coursePastSessionId + "/schedule", """
+                {"startsAt": "2020-01-10T10:00:00Z", "endsAt": "2020-01-10T11:00:00Z"}
+                """).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 
     private long service(String name, String kind) throws Exception {

@@ -60,5 +60,6 @@ public final class ZoomStandIn {
                         """)));
         zoom.stubFor(patch(urlPathMatching("/v2/meetings/.*")).willReturn(aResponse().withStatus(204)));
         zoom.stubFor(delete(urlPathMatching("/v2/meetings/.*")).willReturn(aResponse().withStatus(204)));
+        zoom.stubFor(post(urlEqualTo("/oauth/revoke")).willReturn(okJson("{\"status\": \"success\"}")));
     }
 }

@@ -45,6 +45,7 @@ import com.videolinks.policy.vocabulary.Provider;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
+import com.videolinks.session.SessionCapacity;
 import com.videolinks.session.SessionScheduling;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
@@ -156,7 +157,8 @@ public class ZoomProvisioningBenchmark {
         for (int i = 0; i < SESSIONS; i++) {
             Instant start = first.plus(i, ChronoUnit.HOURS);
             long host = hostsOfRound.get(i % HOSTS);
-            scheduled.add(scheduling.schedule(serviceOfRound, host, start, start.plus(1, ChronoUnit.HOURS), true).id());
+            scheduled.add(scheduling.schedule(serviceOfRound, host, start, start.plus(1, ChronoUnit.HOURS), true,
+                    SessionCapacity.DEFAULT_GROUP).id());
         }
         long scheduledAfter = System.nanoTime();
         JdbcClient jdbc = app.getBean(JdbcClient.class);

@@ -19,13 +19,15 @@ class JdbcZoomCredentials implements ZoomCredentials {
             values (:accountId, :access, :refresh, :expiresAt, 0, :now)
             """;
     private static final String BY_ACCOUNT = """
-            select account_id, access_token, refresh_token, expires_at, version from zoom_credential
+            select account_id, access_token, refresh_token, expires_at, version, refresh_uncertain_since
+            from zoom_credential
             where account_id = :accountId
             """;
     // one statement: both tokens, the expiry and the version change together or not at all
     private static final String ROTATE = """
             update zoom_credential set access_token = :access, refresh_token = :refresh, expires_at = :expiresAt,
-                                       version = version + 1, refreshed_at = :now, refresh_claimed_until = null
+                                       version = version + 1, refreshed_at = :now, refresh_claimed_until = null,
+                                       refresh_uncertain_since = null
             where account_id = :accountId and version = :expected
             """;
     private static final String CLAIM = """
@@ -36,6 +38,13 @@ class JdbcZoomCredentials implements ZoomCredentials {
     private static final String RELEASE = """
             update zoom_credential set refresh_claimed_until = null where account_id = :accountId and version = :version
             """;
+
+    private static final String MARK_UNCERTAIN = """
+            update zoom_credential set refresh_uncertain_since = :since, refresh_claimed_until = null
+            where account_id = :accountId and version = :version and refresh_uncertain_since is null
+            """;
+
+    private static final String DELETE = "delete from zoom_credential where account_id = :accountId";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -62,7 +71,9 @@ class JdbcZoomCredentials implements ZoomCredentials {
                 rs.getLong("account_id"),
                 secrets.open(rs.getString("access_token"), SecretPurpose.ZOOM_ACCESS_TOKEN),
                 secrets.open(rs.getString("refresh_token"), SecretPurpose.ZOOM_REFRESH_TOKEN),
-                rs.getTimestamp("expires_at").toInstant(), rs.getLong("version"))).optional();
+                rs.getTimestamp("expires_at").toInstant(), rs.getLong("version"),
+                rs.getTimestamp("refresh_uncertain_since") == null ? null
+                        : rs.getTimestamp("refresh_uncertain_since").toInstant())).optional();
     }
 
     @Override
@@ -77,11 +88,22 @@ class JdbcZoomCredentials implements ZoomCredentials {
     }
 
     @Override
+    public boolean markRefreshUncertain(long accountId, long version, Instant since) {
+        return jdbc.sql(MARK_UNCERTAIN).param("accountId", accountId).param("version", version)
+                .param("since", Timestamp.from(since)).update() == 1;
+    }
+
+    @Override
     public boolean rotate(long accountId, long expectedVersion, TokenGrant grant) {
         return jdbc.sql(ROTATE).param("accountId", accountId).param("expected", expectedVersion)
                 .param("access", secrets.seal(grant.accessToken(), SecretPurpose.ZOOM_ACCESS_TOKEN))
                 .param("refresh", secrets.seal(grant.refreshToken(), SecretPurpose.ZOOM_REFRESH_TOKEN))
                 .param("expiresAt", Timestamp.from(grant.expiresAt())).param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+    }
+
+    @Override
+    public void delete(long accountId) {
+        jdbc.sql(DELETE).param("accountId", accountId).update();
     }
 }

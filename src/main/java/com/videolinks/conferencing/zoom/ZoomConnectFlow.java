@@ -117,7 +117,8 @@ public class ZoomConnectFlow {
             credentials.store(connected.id(), grant);
             return connected;
         });
-        log.info("Site {} connected Zoom user {} as {} (account {})", pending.siteId(), user.email(),
+        // the Zoom user's email is personal data: the account id finds it for whoever may see it (#11)
+        log.info("Site {} connected a Zoom user as {} (account {})", pending.siteId(),
                 pending.staffId() == null ? "its default account" : "staff member " + pending.staffId() + "'s account",
                 account.id());
         return account;

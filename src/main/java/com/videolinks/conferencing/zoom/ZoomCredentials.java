@@ -24,4 +24,13 @@ interface ZoomCredentials {
 
     /** Gives a claim back after a refresh that failed without an answer from Zoom. */
     void releaseClaim(long accountId, long version);
+
+    /**
+     * A refresh with the token of {@code version} got no answer: Zoom may have rotated it. Remembered (and the claim
+     * released) so that token is never sent again; true the first time.
+     */
+    boolean markRefreshUncertain(long accountId, long version, Instant since);
+
+    /** Forgets the account's tokens. */
+    void delete(long accountId);
 }

@@ -26,6 +26,7 @@ import com.videolinks.session.Sessions;
 class ZoomRevocations {
 
     static final String ALERT_CODE = "zoom-account-disconnected";
+    static final String UNCERTAIN_CODE = "zoom-token-refresh-uncertain";
     private static final Logger log = LoggerFactory.getLogger(ZoomRevocations.class);
 
     private final ConferencingAccounts accounts;
@@ -61,9 +62,27 @@ class ZoomRevocations {
             if (accounts.markDisconnected(accountId, why)) {
                 alerts.raise(account.siteId(), ALERT_CODE, message, accountId, affected);
                 events.publishEvent(new AccountRevoked(accountId, account.siteId(), account.staffId(), affected));
-                log.warn("Site {}: {} Reconnect it through Zoom's sign-in.", account.siteId(), message);
+                // not the alert's text: it names the Zoom user's email, which stays out of the log (#11)
+                log.warn("Site {}: {} account {} was disconnected ({}); {} upcoming session(s) got their link from it. "
+                        + "Reconnect it through Zoom's sign-in.", account.siteId(), account.provider(), accountId, why,
+                        affected.size());
             }
             return new ZoomAccountDisconnectedException(accountId, message, affected);
+        });
+    }
+
+    /**
+     * A token refresh got no answer (#14): the account stays connected, the business and the log hear that it needs a
+     * new Zoom sign-in before {@code accessExpiresAt} unless a later rotation succeeds.
+     */
+    void refreshUncertain(long accountId, String why, java.time.Instant accessExpiresAt) {
+        ownTransaction.executeWithoutResult(status -> {
+            ConferencingAccount account = accounts.find(accountId).orElseThrow();
+            String message = account.label() + ": a Zoom token refresh got no answer (" + why + "). Zoom may have "
+                    + "replaced the refresh token, so it is not sent again and the account stays connected; its access "
+                    + "token works until " + accessExpiresAt + ". Sign in to Zoom again to reconnect it before then.";
+            alerts.raise(account.siteId(), UNCERTAIN_CODE, message, accountId, List.of());
+            log.error("Site {}: {}", account.siteId(), message);
         });
     }
 }

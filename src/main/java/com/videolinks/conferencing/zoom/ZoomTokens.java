@@ -63,21 +63,24 @@ class ZoomTokens {
         if (credential.validAt(clock.instant().plus(properties.refreshAhead()))) {
             return credential.accessToken();
         }
-        return refresh(accountId, credential.accessToken());
+        return refresh(accountId, credential.accessToken(), false);
     }
 
     /** Zoom answered 401 to {@code rejected}: refresh, unless someone already replaced that token. */
     String refreshRejected(long accountId, String rejected) {
-        return refresh(accountId, rejected);
+        return refresh(accountId, rejected, true);
     }
 
-    private String refresh(long accountId, String stale) {
+    private String refresh(long accountId, String stale, boolean staleRefused) {
         ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock());
         lock.lock();
         try {
             ZoomCredential read = current(accountId);
             if (!read.accessToken().equals(stale) && read.validAt(clock.instant().plus(properties.refreshAhead()))) {
                 return read.accessToken(); // refreshed by the thread (or node) we waited for
+            }
+            if (read.refreshUncertainSince() != null) {
+                return afterUncertainRefresh(accountId, read, stale, staleRefused);
             }
             Boolean claimed = ownTransaction.execute(status ->
                     credentials.claimRefresh(accountId, read.version(), clock.instant().plus(claimTime())));
@@ -95,8 +98,16 @@ class ZoomTokens {
                 }
                 throw revocations.revoked(accountId, "Zoom refused its refresh token (invalid_grant: the app was "
                         + "removed or the grant revoked or expired)");
+            } catch (ZoomOAuthClient.RefreshOutcomeUnknownException e) {
+                // Zoom may have rotated the refresh token: never send it again, never disconnect on a guess
+                boolean first = Boolean.TRUE.equals(ownTransaction.execute(status ->
+                        credentials.markRefreshUncertain(accountId, read.version(), clock.instant())));
+                if (first) {
+                    revocations.refreshUncertain(accountId, e.getMessage(), read.expiresAt());
+                }
+                return afterUncertainRefresh(accountId, current(accountId), stale, staleRefused);
             } catch (RuntimeException e) {
-                // no answer from Zoom: the refresh token is unused, let the next try (here or elsewhere) claim it
+                // the request never reached Zoom: the refresh token is unused, let the next try claim it
                 ownTransaction.executeWithoutResult(status -> credentials.releaseClaim(accountId, read.version()));
                 throw e;
             }
@@ -111,6 +122,25 @@ class ZoomTokens {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The last refresh got no answer: re-read the stored token (another node may have stored a newer one — then it is
+     * used) and use the stored access token while it lasts; after that the account needs a new Zoom sign-in (the
+     * business was alerted). The refresh token is not sent again and the account is not disconnected.
+     */
+    private String afterUncertainRefresh(long accountId, ZoomCredential read, String stale, boolean staleRefused) {
+        if (read.refreshUncertainSince() == null) {
+            return read.accessToken(); // rotated since: a successful refresh cleared it
+        }
+        boolean usable = read.validAt(clock.instant()) && (!staleRefused || !read.accessToken().equals(stale));
+        if (usable) {
+            return read.accessToken();
+        }
+        throw new ZoomUnavailableException("Zoom account " + accountId + ": a token refresh at "
+                + read.refreshUncertainSince() + " got no answer, so its refresh token is not sent again (Zoom may have "
+                + "replaced it); the access token " + (read.validAt(clock.instant()) ? "was refused" : "has expired")
+                + ". Connect the account again through Zoom's sign-in");
     }
 
     /** Another node holds the refresh claim: wait for its rotation (the version moves) and use its token. */

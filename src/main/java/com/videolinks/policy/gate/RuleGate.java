@@ -10,6 +10,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.RuleBundle;
 import com.videolinks.policy.RuleCompiler;
@@ -27,6 +30,8 @@ import com.videolinks.policy.scenario.SuiteReport;
  * one that hangs by the time limit.
  */
 public class RuleGate {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleGate.class);
 
     private final RuleCompiler compiler;
     private final Duration timeLimit;
@@ -54,7 +59,10 @@ public class RuleGate {
             Thread.currentThread().interrupt();
             return rejected(List.of("the gate was interrupted"), null, started);
         } catch (ExecutionException e) {
-            return rejected(List.of("the gate failed: " + e.getCause()), null, started);
+            // the class only: a message may carry whatever the failing code put in it (#11)
+            log.error("The rule gate failed on candidate {}", version, e.getCause());
+            return rejected(List.of("the gate failed: " + e.getCause().getClass().getSimpleName()
+                    + " (details in the service log)"), null, started);
         }
     }
 

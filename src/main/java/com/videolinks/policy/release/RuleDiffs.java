@@ -14,9 +14,9 @@ import com.videolinks.policy.RuleFile;
 
 /** Unified diffs between two rule bundles, file by file (only files that differ). */
 @org.springframework.stereotype.Component
-class RuleDiffs {
+public class RuleDiffs {
 
-    Map<String, String> unified(RuleBundle from, String fromLabel, RuleBundle to, String toLabel) {
+    public Map<String, String> unified(RuleBundle from, String fromLabel, RuleBundle to, String toLabel) {
         Map<String, String> before = contents(from);
         Map<String, String> after = contents(to);
         Map<String, String> diffs = new LinkedHashMap<>();

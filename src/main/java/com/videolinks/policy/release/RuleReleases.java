@@ -2,6 +2,9 @@ package com.videolinks.policy.release;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -16,6 +19,7 @@ import com.videolinks.policy.RuleSetRejectedException;
 import com.videolinks.policy.gate.GateResult;
 import com.videolinks.policy.gate.RuleGate;
 import com.videolinks.policy.versions.ActiveVersion;
+import com.videolinks.policy.versions.FolderSeen;
 import com.videolinks.policy.versions.RuleVersion;
 import com.videolinks.policy.versions.RuleVersion.Outcome;
 import com.videolinks.policy.versions.RuleVersions;
@@ -42,11 +46,14 @@ public class RuleReleases {
     private final RuleGate gate;
     private final RuleCompiler compiler;
     private final AtomicReference<State> state = new AtomicReference<>();
+    private final CompletableFuture<Void> starting = new CompletableFuture<>();
     private final Counter attempted;
     private final Counter published;
     private final Counter rejected;
     private final Timer gateTimer;
     private LinkPolicy policy;
+    /** The last stored version this node refused to load, so following does not retry it for ever. */
+    private long refusedVersionId = -1;
 
     public RuleReleases(RuleVersions versions, RuleGate gate, RuleCompiler compiler, MeterRegistry meters) {
         this.versions = versions;
@@ -61,25 +68,127 @@ public class RuleReleases {
     }
 
     /**
-     * Start-up: serve the active version from the database if there is one (then offer the folder to the gate);
-     * otherwise the folder must pass the gate, or the service does not start.
+     * Start-up: the database's active version is the source of truth (docs/adr-007-rules-source-of-truth.md). The
+     * folder is offered to the gate only when it changed since the service last saw it, so a version published over
+     * HTTP survives a restart on the unchanged folder; without an active version the folder must pass the gate, or
+     * the service does not start. The compiling runs on its own thread while the rest of the service starts; the
+     * returned policy answers once it is done and {@link #awaitStarted()} reports a failure.
      */
-    public synchronized LinkPolicy start(Path folder) {
-        var active = versions.active();
-        if (active.isPresent()) {
-            loadStored(active.get().versionId());
-            log.info("Link policy version {} loaded from the database (activated {} by {})",
-                    active.get().versionId(), active.get().changedAt(), active.get().changedBy());
-            offerFolder(folder, "start-up: rules folder " + folder);
+    public synchronized LinkPolicy start(Path folder, String node) {
+        policy = LinkPolicy.awaitingFirstVersion();
+        Path where = folder.toAbsolutePath().normalize();
+        String by = "start-up of " + node + ": rules folder " + where;
+        Optional<ActiveVersion> active = versions.active();
+        if (active.isEmpty()) {
+            // the first start stops right here when the folder fails: before the web server and Camunda's webapp
+            // (whose filters keep the failed context in a static field) exist
+            startFromFolder(folder, by + " (first start: no active version)");
+            starting.complete(null);
             return policy;
         }
+        Thread thread = new Thread(() -> {
+            try {
+                startOn(active.get(), folder, by);
+                starting.complete(null);
+            } catch (RuntimeException e) {
+                policy.firstVersionFailed(e);
+                starting.completeExceptionally(e);
+            }
+        }, "rules-start");
+        thread.setDaemon(true);
+        thread.start();
+        return policy;
+    }
+
+    /** Waits for the start-up's first version; throws what stopped it (a rejected first folder, an unreadable version). */
+    public void awaitStarted() {
+        try {
+            starting.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the link policy could not start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void startFromFolder(Path folder, String by) {
         RuleBundle bundle = RuleBundle.read(folder);
-        ReleaseAttempt attempt = attempt(bundle, "start-up: rules folder " + folder, true);
+        ReleaseAttempt attempt = attempt(bundle, by, true);
+        versions.recordFolderSeen(bundle.hash(), by);
         if (!attempt.accepted()) {
             throw new RuleSetRejectedException(attempt.problems().stream()
                     .map(problem -> new RuleProblem("rules", 0, 0, problem)).toList());
         }
-        return policy;
+    }
+
+    private synchronized void startOn(ActiveVersion live, Path folder, String by) {
+        RuleBundle stored = versions.bundle(live.versionId());
+        CompiledRules storedRules;
+        try {
+            storedRules = compiler.compile(stored.rules(), String.valueOf(live.versionId()));
+        } catch (RuleSetRejectedException e) {
+            // a stored version is checked like any other: one the content policy refuses never runs (#11)
+            refusedVersionId = live.versionId();
+            log.error("The active link policy version {} in the database is refused and will not run; "
+                    + "the rules folder {} must pass the gate instead. Problems:\n  {}", live.versionId(),
+                    folder, String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            startFromFolder(folder, by + " (the active version " + live.versionId() + " is refused)");
+            return;
+        }
+        startOn(live, stored, storedRules, folder, by);
+    }
+
+    /** The stored version compiles; whether the folder is offered decides whether its build or the folder's goes live. */
+    private void startOn(ActiveVersion live, RuleBundle stored, CompiledRules storedRules, Path folder, String by) {
+        RuleBundle folderBundle;
+        try {
+            folderBundle = RuleBundle.read(folder);
+        } catch (RuleSetRejectedException e) {
+            // unreadable files: it cannot be the version that is live, so the operator hears of it at every start
+            swap(storedRules, live.versionId(), stored.hash());
+            recordFailure(new ReleaseAttempt(null, Outcome.REJECTED, false,
+                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0), by);
+            return;
+        }
+        String folderHash = folderBundle.hash();
+        Optional<FolderSeen> seen = versions.folderSeen();
+        if (folderHash.equals(stored.hash())) {
+            swap(storedRules, live.versionId(), stored.hash());
+            if (seen.isEmpty() || !seen.get().hash().equals(folderHash)) {
+                versions.recordFolderSeen(folderHash, by);
+            }
+            log.info("Link policy version {} loaded from the database (activated {} by {}); the rules folder holds "
+                    + "the same files", live.versionId(), live.changedAt(), live.changedBy());
+            return;
+        }
+        boolean unchanged = seen.map(s -> s.hash().equals(folderHash))
+                // before the first sighting was recorded (an upgraded database): a folder the service once took
+                // in is not new; what was published after it stays
+                .orElseGet(() -> versions.everAttempted(folderHash));
+        if (unchanged) {
+            swap(storedRules, live.versionId(), stored.hash());
+            if (seen.isEmpty()) {
+                versions.recordFolderSeen(folderHash, by + " (first record)");
+            }
+            log.info("Link policy version {} loaded from the database (activated {} by {}). The rules folder ({}) "
+                            + "differs from it but has not changed since it was last seen ({}), so it is not offered "
+                            + "again: the database's version stays live. Edit a file or POST /api/rules/reload to offer "
+                            + "the folder (docs/adr-007-rules-source-of-truth.md).",
+                    live.versionId(), live.changedAt(), live.changedBy(), folderHash.substring(0, 12),
+                    seen.map(s -> s.seenAt() + " by " + s.seenBy()).orElse("in the version history"));
+            return;
+        }
+        log.info("The rules folder changed since the service last saw it ({} -> {}, last seen {}); offering it to the "
+                        + "gate instead of live version {} (activated {} by {})",
+                seen.map(s -> s.hash().substring(0, 12)).orElse("never"), folderHash.substring(0, 12),
+                seen.map(s -> s.seenAt() + " by " + s.seenBy()).orElse("never"), live.versionId(), live.changedAt(),
+                live.changedBy());
+        // the candidate compiles once: if it passes, that build goes live; only if not is the stored version compiled
+        ReleaseAttempt attempt = attempt(folderBundle, by + " (changed since last seen)", true);
+        versions.recordFolderSeen(folderHash, by);
+        if (!attempt.accepted()) {
+            swap(storedRules, live.versionId(), stored.hash());
+            log.info("Link policy version {} loaded from the database (activated {} by {})", live.versionId(),
+                    live.changedAt(), live.changedBy());
+        }
     }
 
     /** Reads the folder and offers it to the gate; a folder identical to the live version changes nothing. */
@@ -93,7 +202,9 @@ public class RuleReleases {
             recordFailure(failure, triggeredBy);
             return failure;
         }
-        return attempt(bundle, triggeredBy, true);
+        ReleaseAttempt attempt = attempt(bundle, triggeredBy, true);
+        versions.recordFolderSeen(bundle.hash(), triggeredBy);
+        return attempt;
     }
 
     /** Checks a bundle and, when {@code publish} and it passes, makes it the active version on every node. */
@@ -143,10 +254,20 @@ public class RuleReleases {
     public synchronized boolean follow() {
         ActiveVersion active = versions.active().orElse(null);
         State live = state.get();
-        if (active == null || live == null || active.versionId() == live.activeVersionId()) {
+        if (active == null || live == null || active.versionId() == live.activeVersionId()
+                || active.versionId() == refusedVersionId) {
             return false;
         }
-        loadStored(active.versionId());
+        try {
+            loadStored(active.versionId(), versions.bundle(active.versionId()));
+        } catch (RuleSetRejectedException e) {
+            // said once per version: the follower asks again every few seconds
+            refusedVersionId = active.versionId();
+            log.error("Link policy version {} activated by {} is refused here and will not run; version {} stays "
+                    + "live. Problems:\n  {}", active.versionId(), active.changedBy(), live.activeVersionId(),
+                    String.join("\n  ", e.problems().stream().map(RuleProblem::describe).toList()));
+            return false;
+        }
         log.info("Link policy version {} activated by {} on another node is now live here", active.versionId(),
                 active.changedBy());
         return true;
@@ -161,8 +282,7 @@ public class RuleReleases {
     }
 
     /** Makes a stored version live without the gate: it passed the gate when it was published. */
-    private void loadStored(long versionId) {
-        RuleBundle bundle = versions.bundle(versionId);
+    private void loadStored(long versionId, RuleBundle bundle) {
         swap(compiler.compile(bundle.rules(), String.valueOf(versionId)), versionId, bundle.hash());
     }
 
@@ -181,8 +301,9 @@ public class RuleReleases {
     }
 
     private void recordFailure(ReleaseAttempt failure, String triggeredBy) {
-        log.error("Rules from {} REJECTED; version {} stays live. Problems:\n  {}", triggeredBy,
-                state.get() == null ? "none" : state.get().activeVersionId(), String.join("\n  ", failure.problems()));
+        log.error("Rules from {} REJECTED; {} stays live. Problems:\n  {}", triggeredBy,
+                state.get() == null ? "the database's active version, if any," : "version " + state.get().activeVersionId(),
+                String.join("\n  ", failure.problems()));
         state.updateAndGet(s -> s == null ? new State(0, "", failure, failure)
                 : new State(s.activeVersionId(), s.activeHash(), failure, failure));
     }

@@ -1,10 +1,16 @@
 package com.videolinks.policy.release;
 
+import java.net.URI;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,6 +56,9 @@ class RulesController {
     record VersionDetail(RuleVersion version, List<RuleFile> files) {
     }
 
+    private static final Pattern LOCATED = Pattern.compile("([^:\\s]+):(\\d+)(?::(\\d+))?: (.*)", Pattern.DOTALL);
+    private static final Pattern RULE = Pattern.compile("^rule \"([^\"]*)\": ");
+
     private final RuleReleases releases;
     private final RuleVersions versions;
     private final RuleDiffs diffs;
@@ -86,22 +95,22 @@ class RulesController {
     }
 
     @PostMapping("/validate")
-    ResponseEntity<ReleaseAttempt> validate(@Valid @RequestBody BundleBody body, Principal who) {
+    ResponseEntity<?> validate(@Valid @RequestBody BundleBody body, Principal who) {
         return answer(releases.attempt(body.toBundle(), "dry run by " + who.getName(), false));
     }
 
     @PostMapping("/publish")
-    ResponseEntity<ReleaseAttempt> publish(@Valid @RequestBody BundleBody body, Principal who) {
+    ResponseEntity<?> publish(@Valid @RequestBody BundleBody body, Principal who) {
         return answer(releases.attempt(body.toBundle(), "published over HTTP by " + who.getName(), true));
     }
 
     @PostMapping("/versions/{id}/rollback")
-    ResponseEntity<ReleaseAttempt> rollback(@PathVariable long id, Principal who) {
+    ResponseEntity<?> rollback(@PathVariable long id, Principal who) {
         return answer(releases.rollback(id, who.getName()));
     }
 
     @PostMapping("/reload")
-    ResponseEntity<ReleaseAttempt> reload(Principal who) {
+    ResponseEntity<?> reload(Principal who) {
         return answer(releases.offerFolder(properties.folder(), "reload from the rules folder by " + who.getName()));
     }
 
@@ -112,7 +121,49 @@ class RulesController {
         return RuleTestSuite.run(releases.policy().current(), bundle.tests());
     }
 
-    private static ResponseEntity<ReleaseAttempt> answer(ReleaseAttempt attempt) {
-        return ResponseEntity.status(attempt.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(attempt);
+    /**
+     * An accepted attempt as it is; a refused one as problem details (RFC 9457) that keep the attempt's fields and add
+     * {@code errors}: file, line, column, the rule and what is wrong, for each problem (#11).
+     */
+    private static ResponseEntity<?> answer(ReleaseAttempt attempt) {
+        if (attempt.accepted()) {
+            return ResponseEntity.ok(attempt);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "The rule set was refused (" + attempt.problems().size() + " problem(s)); the live version is unchanged");
+        problem.setType(URI.create("urn:videolinks:problem:rules-rejected"));
+        problem.setTitle("Rule set rejected");
+        problem.setProperty("code", "rules-rejected");
+        problem.setProperty("versionId", attempt.versionId());
+        problem.setProperty("outcome", attempt.outcome());
+        problem.setProperty("problems", attempt.problems());
+        problem.setProperty("errors", attempt.problems().stream().map(RulesController::located).toList());
+        problem.setProperty("scenariosPassed", attempt.scenariosPassed());
+        problem.setProperty("scenariosFailed", attempt.scenariosFailed());
+        problem.setProperty("coverage", attempt.coverage());
+        problem.setProperty("gateMillis", attempt.gateMillis());
+        return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** {@code file:line:column: rule "name": message} (the form {@code RuleProblem.describe()} writes) taken apart. */
+    static Map<String, Object> located(String problem) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        Matcher where = LOCATED.matcher(problem);
+        String message = problem;
+        if (where.matches()) {
+            error.put("file", where.group(1));
+            error.put("line", Integer.parseInt(where.group(2)));
+            if (where.group(3) != null) {
+                error.put("column", Integer.parseInt(where.group(3)));
+            }
+            message = where.group(4);
+        }
+        Matcher rule = RULE.matcher(message);
+        if (rule.find()) {
+            error.put("rule", rule.group(1));
+            message = message.substring(rule.end());
+        }
+        error.put("message", message);
+        return error;
     }
 }

@@ -7,9 +7,12 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.kie.api.runtime.rule.ConsequenceException;
+
 import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.Decisions;
 import com.videolinks.policy.Questions;
+import com.videolinks.policy.RuleLoopException;
 import com.videolinks.policy.vocabulary.Conclusion;
 import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.ConnectRefused;
@@ -46,11 +49,26 @@ final class ScenarioRunner {
             }
         } catch (RuntimeException e) {
             return new ScenarioReport(scenario.file(), scenario.line(), scenario.name(), false, checks, fired.names(),
-                    "the rules failed while evaluating the scenario: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    "the rules failed while evaluating the scenario: " + failure(e));
         }
         checkRules(scenario, rules, fired.names(), checks);
         boolean passed = checks.stream().allMatch(Check::passed);
         return new ScenarioReport(scenario.file(), scenario.line(), scenario.name(), passed, checks, fired.names(), null);
+    }
+
+    /**
+     * The failure without its message: a message may carry whatever the failing code put in it (#11). The fire
+     * limit's own message is ours and says what to fix.
+     */
+    private static String failure(RuntimeException e) {
+        if (e instanceof RuleLoopException loop) {
+            return loop.getMessage();
+        }
+        if (e instanceof ConsequenceException consequence && consequence.getRule() != null) {
+            return "rule \"" + consequence.getRule().getName() + "\" threw "
+                    + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static void checkLink(Expectation.OnChannel expected, LinkDecision decision, MeetingRequirement meeting,

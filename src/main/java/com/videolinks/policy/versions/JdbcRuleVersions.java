@@ -45,6 +45,15 @@ class JdbcRuleVersions implements RuleVersions {
             insert into rule_active (id, version_id, changed_at, changed_by) values (1, :versionId, :now, :by)
             """;
 
+    private static final String ATTEMPTED = "select count(*) from rule_version where hash = :hash";
+    private static final String FOLDER_SEEN = "select hash, seen_at, seen_by from rule_folder_seen where id = 1";
+    private static final String UPDATE_FOLDER_SEEN = """
+            update rule_folder_seen set hash = :hash, seen_at = :now, seen_by = :by where id = 1
+            """;
+    private static final String INSERT_FOLDER_SEEN = """
+            insert into rule_folder_seen (id, hash, seen_at, seen_by) values (1, :hash, :now, :by)
+            """;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -106,6 +115,31 @@ class JdbcRuleVersions implements RuleVersions {
             } catch (DuplicateKeyException e) {
                 // another node inserted the row first; ours is the later change
                 jdbc.sql(UPDATE_ACTIVE).param("versionId", id).param("now", now).param("by", by).update();
+            }
+        }
+    }
+
+    @Override
+    public boolean everAttempted(String hash) {
+        return jdbc.sql(ATTEMPTED).param("hash", hash).query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Optional<FolderSeen> folderSeen() {
+        return jdbc.sql(FOLDER_SEEN).query((rs, i) -> new FolderSeen(rs.getString("hash"),
+                rs.getTimestamp("seen_at").toInstant(), rs.getString("seen_by"))).optional();
+    }
+
+    @Override
+    public void recordFolderSeen(String hash, String seenBy) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String by = truncate(seenBy, 200);
+        if (jdbc.sql(UPDATE_FOLDER_SEEN).param("hash", hash).param("now", now).param("by", by).update() == 0) {
+            try {
+                jdbc.sql(INSERT_FOLDER_SEEN).param("hash", hash).param("now", now).param("by", by).update();
+            } catch (DuplicateKeyException e) {
+                // another node inserted the row first; ours is the later sighting
+                jdbc.sql(UPDATE_FOLDER_SEEN).param("hash", hash).param("now", now).param("by", by).update();
             }
         }
     }

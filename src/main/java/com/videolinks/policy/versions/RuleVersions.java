@@ -22,4 +22,12 @@ public interface RuleVersions {
     Optional<ActiveVersion> active();
 
     void activate(long id, String changedBy);
+
+    /** Whether a bundle with this hash was ever stored (attempted from any source). */
+    boolean everAttempted(String hash);
+
+    /** The rules folder content the service last saw; empty before the first start that recorded one. */
+    Optional<FolderSeen> folderSeen();
+
+    void recordFolderSeen(String hash, String seenBy);
 }

@@ -25,4 +25,11 @@ public record LinkDecision(long sessionId, Channel channel, LinkStatus status, L
     public boolean withheldFor(WithholdReason reason) {
         return withheld.contains(reason);
     }
+
+    /** The same decision with the link's password left out, for a viewer who may not read it. */
+    public LinkDecision withoutLinkPassword() {
+        return link == null || link.password() == null ? this
+                : new LinkDecision(sessionId, channel, status, new Link(link.url(), null, link.description()), source,
+                        mode, withheld, reasons, rules, ruleVersion);
+    }
 }

@@ -189,6 +189,27 @@ class ZoomTokensTest extends ZoomTestBase {
                 .andExpect(jsonPath("$[*].code", not(hasItem("something-else"))));
     }
 
+    @Test
+    void aRefreshWhoseAnswerTimedOutIsNeverSentAgainAndNeverDisconnectsTheAccount() {
+        // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (2 s)
+        ZoomStandIn.server().stubFor(refresh("refresh-1").willReturn(grant("access-2", "refresh-2").withFixedDelay(5_000)));
+        expiresInOneMinute();
+
+        // the stored access token still works for a minute: it is used, and the business is told to sign in again
+        assertThat(tokens.accessToken(accountId)).isEqualTo("access-1");
+        assertThat(tokens.accessToken(accountId)).isEqualTo("access-1");
+        assertThat(credentials.find(accountId).orElseThrow().refreshUncertainSince()).isNotNull();
+        assertThatThrownBy(() -> tokens.refreshRejected(accountId, "access-1"))
+                .isInstanceOf(ZoomUnavailableException.class).hasMessageContaining("not sent again")
+                .hasMessageContaining("Connect the account again");
+
+        ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
+                .withRequestBody(containing("grant_type=refresh_token")));
+        assertThat(accounts.find(accountId).orElseThrow().connected()).as("not disconnected on a guess").isTrue();
+        assertThat(jdbc.sql("select count(*) from business_alert where code = 'zoom-token-refresh-uncertain'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
     private void expiresInOneMinute() {
         jdbc.sql("update zoom_credential set expires_at = :at where account_id = :id")
                 .param("at", Timestamp.from(Instant.now().plusSeconds(60))).param("id", accountId).update();

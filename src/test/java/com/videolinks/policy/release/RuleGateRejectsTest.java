@@ -61,11 +61,19 @@ class RuleGateRejectsTest {
         assertRejected(ShippedBundle.withRuleFile("loop.drl", """
                 package videolinks.rules;
                 import com.videolinks.policy.vocabulary.*;
-                rule "A rule that keeps inserting sites"
+                rule "A rule that matches the conclusion it draws, forever"
                 when
                     $site : SiteFact()
+                    $hidden : LinkHidden()
                 then
-                    insert( new SiteFact( $site.siteId() + 1, $site.plan(), false, true, true, true ) );
+                    insert( new LinkHidden( $hidden.channel(), "again", drools.getRule().getName() ) );
+                end
+
+                rule "A rule that draws the first conclusion"
+                when
+                    SiteFact()
+                then
+                    insert( new LinkHidden( Channel.MY_BOOKINGS, "first", drools.getRule().getName() ) );
                 end
                 """), "re-triggers");
     }

@@ -25,6 +25,7 @@ import com.videolinks.policy.RuleFile;
 import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 import com.videolinks.support.Api;
+import com.videolinks.support.As;
 
 /** #3: operators validate, publish, diff and roll back rules over HTTP; nobody else may. */
 @SpringBootTest
@@ -50,8 +51,8 @@ class RulesApiTest {
         String tag = Long.toString(System.nanoTime());
         users.create("op-" + tag, Api.PASSWORD, Role.OPERATOR, null, null);
         users.create("owner-" + tag, Api.PASSWORD, Role.OWNER, null, null);
-        operator = new Api(mvc, "op-" + tag);
-        owner = new Api(mvc, "owner-" + tag);
+        operator = new Api(mvc, As.operator("op-" + tag));
+        owner = new Api(mvc, As.owner("owner-" + tag));
     }
 
     @Test

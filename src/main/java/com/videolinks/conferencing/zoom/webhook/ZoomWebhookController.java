@@ -23,7 +23,8 @@ import com.videolinks.conferencing.zoom.ZoomProperties;
 
 /**
  * Zoom's event notifications. Reachable without HTTP Basic: a request authenticates by its signature, made with the
- * app's secret token, and a fresh timestamp. Answers Zoom's endpoint-validation challenge; hands meeting events on.
+ * app's secret token, and a fresh timestamp. Answers Zoom's endpoint-validation challenge; hands meeting events on,
+ * each applied once ({@link ZoomWebhookDeliveries}).
  */
 @RestController
 class ZoomWebhookController {
@@ -32,16 +33,13 @@ class ZoomWebhookController {
     private static final Logger log = LoggerFactory.getLogger(ZoomWebhookController.class);
 
     private final ZoomProperties properties;
-    private final ZoomWebhookReceipts receipts;
-    private final ZoomMeetingEvents meetingEvents;
+    private final ZoomWebhookDeliveries deliveries;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ZoomWebhookController(ZoomProperties properties, ZoomWebhookReceipts receipts, ZoomMeetingEvents meetingEvents,
-                          ObjectMapper json, Clock clock) {
+    ZoomWebhookController(ZoomProperties properties, ZoomWebhookDeliveries deliveries, ObjectMapper json, Clock clock) {
         this.properties = properties;
-        this.receipts = receipts;
-        this.meetingEvents = meetingEvents;
+        this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
     }
@@ -57,24 +55,9 @@ class ZoomWebhookController {
         ZoomWebhookSignatures signatures = new ZoomWebhookSignatures(properties.webhookSecretToken(),
                 properties.webhookTolerance(), clock);
         signatures.verify(timestamp, signature, body);
-        if (!receipts.firstTime(signature, properties.webhookTolerance())) {
-            throw new ZoomWebhookSignatures.Refused("this exact request was received before (replayed)");
-        }
+        // parsed first: a request that is not JSON is refused without spending its receipt
         JsonNode event = parse(body);
-        String type = event.path("event").asText("");
-        JsonNode object = event.path("payload").path("object");
-        return switch (type) {
-            case "endpoint.url_validation" -> {
-                String plainToken = event.path("payload").path("plainToken").asText("");
-                if (plainToken.isEmpty()) {
-                    throw new InvalidInputException("payload.plainToken", "is required for endpoint.url_validation");
-                }
-                yield Map.of("plainToken", plainToken, "encryptedToken", signatures.hmacHex(plainToken));
-            }
-            case "meeting.deleted" -> Map.of("result", meetingEvents.deleted(object));
-            case "meeting.updated" -> Map.of("result", meetingEvents.updated(object));
-            default -> Map.of("result", "ignored: event " + type + " is not used");
-        };
+        return deliveries.apply(signature, properties.webhookTolerance(), event, signatures);
     }
 
     @ExceptionHandler(ZoomWebhookSignatures.Refused.class)

@@ -1,6 +1,10 @@
 package com.videolinks.conferencing.zoom.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.videolinks.conferencing.ZoomMeeting;
@@ -35,6 +40,8 @@ class ZoomWebhookTest extends ZoomTestBase {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @MockitoSpyBean
+    ZoomMeetingEvents meetingEvents;
 
     long accountId;
 
@@ -81,6 +88,30 @@ class ZoomWebhookTest extends ZoomTestBase {
         signed(body, timestamp).andExpect(status().isOk());
         signed(body, timestamp).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("replayed")));
+    }
+
+    @Test
+    void aDeliveryWhoseProcessingFailsIsAppliedWhenZoomRedeliversItAndOnlyOnce() throws Exception { // #11
+        ZoomMeeting old = meeting();
+        String body = deleted(old.meetingId());
+        String timestamp = now();
+        doThrow(new org.springframework.dao.QueryTimeoutException("the database did not answer"))
+                .doCallRealMethod().when(meetingEvents).deleted(any());
+
+        // the first delivery fails: nothing of it stays, not even its replay receipt
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> signed(body, timestamp))
+                .hasRootCauseInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+        assertThat(meeting().meetingId()).isEqualTo(old.meetingId());
+
+        // Zoom redelivers the very same request: applied now
+        signed(body, timestamp).andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("meeting of session " + studio.classSessionId + " marked broken"));
+        studio.ownerApi.get(studio.link(studio.classSessionId, "MY_BOOKINGS")).andExpect(jsonPath("$.status").value("PENDING"));
+
+        // and a third copy is the replay
+        signed(body, timestamp).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("this exact request was received before (replayed)"));
+        verify(meetingEvents, times(2)).deleted(any());
     }
 
     @Test

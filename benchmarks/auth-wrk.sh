@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Authenticated API throughput vs anonymous health, same server, same run, same connections (issue #9).
+# usage (from the project folder, after `mvn -B -ntp -q package -DskipTests`):
+#   benchmarks/auth-wrk.sh [port] [duration] [threads] [connections]
+# Starts the packaged service with the demo profile on its own port and a throw-away data folder, takes a token for
+# demo owner mina, warms both endpoints up, then runs wrk on GET /api/sessions/1/link (Authorization: Bearer) and on
+# GET /actuator/health (anonymous) one after the other and prints both figures and their ratio.
+set -euo pipefail
+PORT=${1:-18089}
+DURATION=${2:-20s}
+THREADS=${3:-2}
+CONNECTIONS=${4:-8}
+JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
+DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+     --spring.datasource.url="jdbc:h2:file:$DATA/videolinks;DB_CLOSE_ON_EXIT=FALSE" \
+     --videolinks.identity.local.key-file="$DATA/issuer-key.json" --videolinks.secrets.key-file="$DATA/secret.key" \
+     --videolinks.rules.watch=false --logging.level.root=warn > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+for _ in $(seq 1 240); do
+  if curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -sf "localhost:$PORT/actuator/health/readiness" > /dev/null || { echo "service did not get ready"; tail -50 "$DATA/service.log"; exit 1; }
+
+TOKEN=$(curl -s -H 'Accept: text/plain' -d username=mina -d password=demo "localhost:$PORT/api/auth/token")
+LINK="http://localhost:$PORT/api/sessions/1/link"
+HEALTH="http://localhost:$PORT/actuator/health"
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$LINK")" = 200
+
+echo "warm-up (10 s each)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $TOKEN" "$LINK" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$HEALTH" > /dev/null
+
+echo "== authenticated GET /api/sessions/1/link (Bearer) =="
+LINK_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$LINK")
+echo "$LINK_OUT"
+echo "== anonymous GET /actuator/health =="
+HEALTH_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$HEALTH")
+echo "$HEALTH_OUT"
+
+link_rps=$(echo "$LINK_OUT" | awk '/Requests\/sec/ {print $2}')
+health_rps=$(echo "$HEALTH_OUT" | awk '/Requests\/sec/ {print $2}')
+non2xx=$(echo "$LINK_OUT" | awk '/Non-2xx/ {print $NF}')
+echo "link ${link_rps}/s, health ${health_rps}/s, ratio $(awk -v a="$link_rps" -v b="$health_rps" 'BEGIN {printf "%.1f%%", 100*a/b}')${non2xx:+, link non-2xx: $non2xx}"
