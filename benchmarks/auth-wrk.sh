@@ -14,7 +14,7 @@ JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
 DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-java -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
      --spring.datasource.url="jdbc:h2:file:$DATA/videolinks;DB_CLOSE_ON_EXIT=FALSE" \
      --videolinks.identity.local.key-file="$DATA/issuer-key.json" --videolinks.secrets.key-file="$DATA/secret.key" \
      --videolinks.rules.watch=false --logging.level.root=warn > "$DATA/service.log" 2>&1 &

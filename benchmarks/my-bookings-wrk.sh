@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The customer's My Bookings page with 6 and with 50 bookings vs anonymous health, same server, same run (issue #13).
+# usage (from the project folder, after `mvn -B -ntp -q package -DskipTests`):
+#   benchmarks/my-bookings-wrk.sh [port] [duration] [threads] [connections]
+# Starts the packaged service with the demo profile on its own port and a throw-away data folder. Demo customer soyeon
+# has 6 bookings (site default link, Zoom with and without meeting, course link, offline, link added); alex gets 49
+# more sessions booked through the API (alternately the site default and Hana's Zoom, meeting pending) on top of his
+# one, so 50. Both sign in through the login form (a browser session cookie, as the pages are used; the bcrypt is paid
+# once), then wrk runs GET /my-bookings for each and GET /actuator/health with the same threads and connections.
+set -euo pipefail
+PORT=${1:-18091}
+DURATION=${2:-20s}
+THREADS=${3:-2}
+CONNECTIONS=${4:-8}
+JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
+DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
+trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
+     --spring.datasource.url="jdbc:h2:file:$DATA/videolinks;DB_CLOSE_ON_EXIT=FALSE" \
+     --videolinks.identity.local.key-file="$DATA/issuer-key.json" --videolinks.secrets.key-file="$DATA/secret.key" \
+     --videolinks.rules.watch=false --logging.level.root=warn > "$DATA/service.log" 2>&1 &
+SERVICE=$!
+BASE="http://localhost:$PORT"
+for _ in $(seq 1 240); do
+  if curl -sf "$BASE/actuator/health/readiness" > /dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -sf "$BASE/actuator/health/readiness" > /dev/null || { echo "service did not get ready"; tail -50 "$DATA/service.log"; exit 1; }
+
+# 49 more bookings for alex (customer 2 of site 1), made by the owner
+TOKEN=$(curl -s -H 'Accept: text/plain' -d username=mina -d password=demo "$BASE/api/auth/token")
+for i in $(seq 1 49); do
+  if (( i % 2 )); then service=1; staff=2; else service=2; staff=1; fi
+  start=$(date -u -d "+$((i + 10)) days" +%Y-%m-%dT09:00:00Z)
+  end=$(date -u -d "+$((i + 10)) days" +%Y-%m-%dT10:00:00Z)
+  session=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"staffId\":$staff,\"startsAt\":\"$start\",\"endsAt\":\"$end\",\"online\":true}" \
+    "$BASE/api/services/$service/sessions" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"customerId":2}' "$BASE/api/sessions/$session/bookings"
+done
+
+# signs in through the login form and prints the Cookie header of the browser session
+sign_in() {
+  local jar="$DATA/$1.cookies" csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | sed -nE 's/.*name="_csrf" value="([^"]+)".*/\1/p' | head -1)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$1" --data-urlencode password=demo \
+    --data-urlencode "_csrf=$csrf" "$BASE/login"
+  awk '!/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7} /^#HttpOnly_/ {printf "%s=%s; ", $6, $7}' "$jar" | sed 's/; $//'
+}
+SIX=$(sign_in soyeon)
+FIFTY=$(sign_in alex)
+rows() { curl -s -H "Cookie: $1" "$BASE/my-bookings" | grep -c 'data-session-id=' || true; }
+echo "rows on the page: soyeon $(rows "$SIX"), alex $(rows "$FIFTY")"
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $SIX" "$BASE/my-bookings")" = 200
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $FIFTY" "$BASE/my-bookings")" = 200
+
+echo "warm-up (10 s each)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $SIX" "$BASE/my-bookings" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $FIFTY" "$BASE/my-bookings" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
+
+run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
+rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
+non2xx() { echo "$1" | awk '/Non-2xx/ {print $NF}'; }
+echo "== GET /my-bookings, 6 bookings (soyeon) =="
+SIX_OUT=$(run -H "Cookie: $SIX" "$BASE/my-bookings"); echo "$SIX_OUT"
+echo "== GET /my-bookings, 50 bookings (alex) =="
+FIFTY_OUT=$(run -H "Cookie: $FIFTY" "$BASE/my-bookings"); echo "$FIFTY_OUT"
+echo "== anonymous GET /actuator/health =="
+HEALTH_OUT=$(run "$BASE/actuator/health"); echo "$HEALTH_OUT"
+
+six=$(rps "$SIX_OUT"); fifty=$(rps "$FIFTY_OUT"); health=$(rps "$HEALTH_OUT")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", 100*a/b}'; }
+echo "my-bookings 6: ${six}/s ($(ratio "$six" "$health") of health), 50: ${fifty}/s ($(ratio "$fifty" "$health")), health ${health}/s$(
+  n=$(non2xx "$SIX_OUT"); m=$(non2xx "$FIFTY_OUT"); [[ -n "$n$m" ]] && echo ", non-2xx: 6=${n:-0} 50=${m:-0}")"
