@@ -15,7 +15,7 @@ DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-     --spring.datasource.url="jdbc:h2:file:$DATA/videolinks;DB_CLOSE_ON_EXIT=FALSE" \
+     --spring.datasource.url="jdbc:h2:file:$DATA/videolinks;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=${BENCH_QUERY_CACHE:-128}" \
      --videolinks.identity.local.key-file="$DATA/issuer-key.json" --videolinks.secrets.key-file="$DATA/secret.key" \
      --videolinks.rules.watch=false --logging.level.root=warn > "$DATA/service.log" 2>&1 &
 SERVICE=$!
