@@ -34,14 +34,23 @@ echo "warm-up (10 s each)"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $TOKEN" "$LINK" > /dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$HEALTH" > /dev/null
 
-echo "== authenticated GET /api/sessions/1/link (Bearer) =="
-LINK_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$LINK")
-echo "$LINK_OUT"
-echo "== anonymous GET /actuator/health =="
-HEALTH_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$HEALTH")
-echo "$HEALTH_OUT"
-
-link_rps=$(echo "$LINK_OUT" | awk '/Requests\/sec/ {print $2}')
-health_rps=$(echo "$HEALTH_OUT" | awk '/Requests\/sec/ {print $2}')
-non2xx=$(echo "$LINK_OUT" | awk '/Non-2xx/ {print $NF}')
-echo "link ${link_rps}/s, health ${health_rps}/s, ratio $(awk -v a="$link_rps" -v b="$health_rps" 'BEGIN {printf "%.1f%%", 100*a/b}')${non2xx:+, link non-2xx: $non2xx}"
+# ROUNDS>1: link and health alternate in ROUNDS pairs of DURATION each (on a shared machine the load moves between two
+# long runs; the median of the pairs' ratios and the ratio of the totals are the figures)
+ROUNDS=${ROUNDS:-1}
+rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
+ratios=(); link_sum=0; health_sum=0
+for round in $(seq 1 "$ROUNDS"); do
+  LINK_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$LINK")
+  HEALTH_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$HEALTH")
+  if [[ "$ROUNDS" == 1 ]]; then
+    echo "== authenticated GET /api/sessions/1/link (Bearer) =="; echo "$LINK_OUT"
+    echo "== anonymous GET /actuator/health =="; echo "$HEALTH_OUT"
+  fi
+  l=$(rps "$LINK_OUT"); h=$(rps "$HEALTH_OUT")
+  non2xx=$(echo "$LINK_OUT" | awk '/Non-2xx/ {print $NF}')
+  ratio=$(awk -v a="$l" -v b="$h" 'BEGIN {printf "%.1f", 100*a/b}')
+  ratios+=("$ratio"); link_sum=$(awk -v a="$link_sum" -v b="$l" 'BEGIN {print a+b}'); health_sum=$(awk -v a="$health_sum" -v b="$h" 'BEGIN {print a+b}')
+  echo "round $round: link ${l}/s, health ${h}/s, ratio ${ratio}%${non2xx:+, link non-2xx: $non2xx} (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+echo "link $(awk -v a="$link_sum" -v n="$ROUNDS" 'BEGIN {printf "%.1f", a/n}')/s, health $(awk -v a="$health_sum" -v n="$ROUNDS" 'BEGIN {printf "%.1f", a/n}')/s, ratio $(awk -v a="$link_sum" -v b="$health_sum" 'BEGIN {printf "%.1f%%", 100*a/b}') (median of $ROUNDS rounds ${median}%)"
