@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 
 import com.videolinks.notification.EmailContent.CalendarFile;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -32,6 +35,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import net.fortuna.ical4j.validate.ValidationResult;
 
 /**
  * #13: the calendar entry of a booked session, attached to every customer email about it (docs/adr-012-email-actions.md).
@@ -84,7 +88,7 @@ class CalendarEntries {
         int sequence = sequences.next(parties.customerId(), entry.sessionId());
         VEvent event = new VEvent(entry.startsAt(), entry.endsAt(), entry.title());
         event.add(new Uid(uid(parties.customerId(), entry.sessionId())));
-        event.add(new DtStamp(clock.instant()));
+        event.replace(new DtStamp(clock.instant())); // the constructor stamps the system clock
         event.add(new Sequence(sequence));
         event.add(ImmutableStatus.VEVENT_CONFIRMED);
         Organizer organizer = new Organizer(mailto(parties.businessEmail()));
@@ -113,7 +117,13 @@ class CalendarEntries {
         calendar.add(event);
         StringWriter ics = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, ics);
+            // validated here (iCalendar and iTIP REQUEST rules), so a wrong entry fails the email, never goes out
+            ValidationResult validation = calendar.validate();
+            if (validation.hasErrors()) {
+                throw new IllegalStateException("calendar entry of session " + entry.sessionId()
+                        + " is not valid iCalendar: " + validation);
+            }
+            new CalendarOutputter(false).output(calendar, ics);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("calendar entry of session " + entry.sessionId() + " is not valid iCalendar: "
                     + e.getMessage(), e);
@@ -121,7 +131,12 @@ class CalendarEntries {
         return ics.toString();
     }
 
+    /** {@code email} may be a whole address ({@code Name <a@b>}, as the configured sender may be): its address part. */
     private static URI mailto(String email) {
-        return URI.create("mailto:" + email.strip());
+        try {
+            return URI.create("mailto:" + new InternetAddress(email.strip(), true).getAddress());
+        } catch (AddressException e) {
+            throw new IllegalStateException("not an email address for a calendar entry: " + e.getMessage(), e);
+        }
     }
 }
