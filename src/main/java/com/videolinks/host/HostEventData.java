@@ -3,6 +3,7 @@ package com.videolinks.host;
 import java.time.Instant;
 import java.util.List;
 
+import com.videolinks.common.KnownLanguage;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.ServiceKind;
 
@@ -50,7 +51,7 @@ final class HostEventData {
                        List<@NotBlank @Size(max = 100) String> serviceIds,
                        @Size(max = 35) @Schema(example = "en", description = "the language of their emails "
                                + "(a language tag; Korean when absent, English for any language but Korean, #13)")
-                       String locale) {
+                       @KnownLanguage String locale) {
     }
 
     @Schema(name = "HostService", description = "service.created, service.updated: a bookable service")
