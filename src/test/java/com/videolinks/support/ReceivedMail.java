@@ -43,7 +43,8 @@ public record ReceivedMail(String to, String subject, String messageId, String c
     private static void collect(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar)
             throws MessagingException, IOException {
         if (part.isMimeType("text/calendar")) {
-            calendar.append(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            calendar.append(readable(new String(part.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)));
         } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html")) {
@@ -55,5 +56,14 @@ public record ReceivedMail(String to, String subject, String messageId, String c
                 collect(body, text, html, calendar);
             }
         }
+    }
+
+    /**
+     * iCalendar text as a calendar program shows it: folded lines joined and TEXT escapes undone, so a search for a
+     * link or password finds it even where the file wraps or escapes it (RFC 5545, 3.1 and 3.3.11).
+     */
+    private static String readable(String ics) {
+        return ics.replace("\r\n ", "").replace("\r\n\t", "").replace("\\n", "\n").replace("\\N", "\n")
+                .replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\");
     }
 }
