@@ -3,6 +3,7 @@ package com.videolinks.notification;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -131,11 +132,14 @@ class CalendarEntries {
         return ics.toString();
     }
 
-    /** {@code email} may be a whole address ({@code Name <a@b>}, as the configured sender may be): its address part. */
+    /**
+     * {@code email} may be a whole address ({@code Name <a@b>}, as the configured sender may be): its address part,
+     * quoted where a URI needs it (a quoted local part such as {@code "a b"@example.com} is a valid address).
+     */
     private static URI mailto(String email) {
         try {
-            return URI.create("mailto:" + new InternetAddress(email.strip(), true).getAddress());
-        } catch (AddressException e) {
+            return new URI("mailto", new InternetAddress(email.strip(), true).getAddress(), null);
+        } catch (AddressException | URISyntaxException e) {
             throw new IllegalStateException("not an email address for a calendar entry: " + e.getMessage(), e);
         }
     }

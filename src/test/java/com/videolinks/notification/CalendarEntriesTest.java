@@ -77,6 +77,16 @@ class CalendarEntriesTest {
         assertThat(files).extracting(file -> value(event(file), Property.UID)).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aQuotedAddressOfTheCustomerStillMakesAValidEntry() throws Exception {
+        CalendarEntries.Parties quoted = new CalendarEntries.Parties("Mina Yoga Seoul", "hello@mina.example", "Soyeon",
+                "\"soyeon park\"@example.com", 8);
+
+        VEvent event = event(single(entries.requests(quoted, List.of(shown(41, "https://meet.example.com/a")))));
+
+        assertThat(value(event, Property.ATTENDEE)).isEqualTo("mailto:%22soyeon%20park%22@example.com");
+    }
+
     private static CalendarEntries.Entry shown(long session, String url) {
         return new CalendarEntries.Entry(session, "Morning Flow at Mina Yoga Seoul", Instant.parse("2030-01-10T01:00:00Z"),
                 Instant.parse("2030-01-10T02:00:00Z"), url, "Link: " + url + "\nPassword: pw", page(session));
