@@ -192,6 +192,9 @@ class HostEventApplier {
                         site.id(), siteHostId);
             }
             applyPlanIfNewer(site, siteHostId, data.plan(), event.version());
+            if (data.replyTo() != null) {
+                sites.changeContactEmail(site.id(), data.replyTo());
+            }
             versions.record(siteHostId, EntityKind.SITE_INSTALLATION, siteHostId, event.version(), false);
             return HostEventOutcome.applied();
         }
@@ -204,6 +207,7 @@ class HostEventApplier {
         }
         Site site = sites.create(data.name().strip(), owner, data.plan(), zone, false, Visibility.everywhere());
         sites.setHostId(site.id(), siteHostId);
+        sites.changeContactEmail(site.id(), data.replyTo());
         installations.install(site.id(), keyId, clock.instant());
         versions.record(siteHostId, EntityKind.SITE_INSTALLATION, siteHostId, event.version(), false);
         versions.record(siteHostId, EntityKind.SITE_PLAN, siteHostId, event.version(), false);
@@ -248,10 +252,10 @@ class HostEventApplier {
         }
         Staff member = staff.findByHostId(site.id(), entity).orElse(null);
         if (member == null) {
-            member = staffDirectory.add(site.id(), data.name(), data.email());
+            member = staffDirectory.add(site.id(), data.name(), data.email(), data.locale());
             staff.setHostId(member.id(), entity);
         } else {
-            staffDirectory.update(member.id(), data.name(), data.email());
+            staffDirectory.update(member.id(), data.name(), data.email(), data.locale());
         }
         catalog.assignServicesOfStaff(member.id(), serviceIds);
         return HostEventOutcome.applied();

@@ -3,6 +3,7 @@ package com.videolinks.host;
 import java.time.Instant;
 import java.util.List;
 
+import com.videolinks.common.KnownLanguage;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.ServiceKind;
 
@@ -23,7 +24,16 @@ final class HostEventData {
     record PluginInstalled(@NotBlank @Size(max = 120) String name,
                            @NotNull @Schema(description = "the site's paid plan on the host") Plan plan,
                            @Schema(example = "Asia/Seoul") @Size(max = 60) String timeZone,
-                           @NotNull @Valid Owner owner) {
+                           @NotNull @Valid Owner owner,
+                           @Email @Size(max = 254) @Schema(description = "the business's address for replies to its "
+                                   + "emails (Reply-To, #13); absent: the owner's email, if any")
+                           String contactEmail) {
+
+        /** The business's address for replies: its contact email, else its owner's; null when neither is known. */
+        String replyTo() {
+            String chosen = contactEmail != null && !contactEmail.isBlank() ? contactEmail : owner.email();
+            return chosen == null || chosen.isBlank() ? null : chosen.strip();
+        }
     }
 
     @Schema(name = "HostSiteOwner", description = "the business owner on the host")
@@ -38,7 +48,10 @@ final class HostEventData {
     @Schema(name = "HostStaffMember", description = "staff.created, staff.updated: a staff member and the services they teach")
     record StaffMember(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
                        @Size(max = 200) @Schema(description = "the host's ids of the services assigned to them")
-                       List<@NotBlank @Size(max = 100) String> serviceIds) {
+                       List<@NotBlank @Size(max = 100) String> serviceIds,
+                       @Size(max = 35) @Schema(example = "en", description = "the language of their emails "
+                               + "(a language tag; Korean when absent, English for any language but Korean, #13)")
+                       @KnownLanguage String locale) {
     }
 
     @Schema(name = "HostService", description = "service.created, service.updated: a bookable service")

@@ -8,14 +8,26 @@ import java.util.List;
  * {@code commonLink} is set when every session shows the same thing; otherwise each line carries its own.
  */
 record MailModel(String customerName, String siteName, String serviceName, boolean course, List<SessionLine> sessions,
-                 LinkView commonLink, String oldUrl) {
+                 LinkView commonLink, String oldUrl, String myBookingsUrl) {
 
     MailModel {
         sessions = List.copyOf(sessions);
     }
 
-    /** One booked session: when it takes place and, unless the email shows one link for all, its link. */
-    record SessionLine(String when, LinkView link) {
+    MailModel(String customerName, String siteName, String serviceName, boolean course, List<SessionLine> sessions,
+              LinkView commonLink, String oldUrl) {
+        this(customerName, siteName, serviceName, course, sessions, commonLink, oldUrl, null);
+    }
+
+    /**
+     * One booked session: when it takes place, unless the email shows one link for all its link, and its page in the
+     * member area ({@code pageUrl}, #13: where the signed-in customer finds the session).
+     */
+    record SessionLine(String when, LinkView link, String pageUrl) {
+
+        SessionLine(String when, LinkView link) {
+            this(when, link, null);
+        }
     }
 
     /**

@@ -76,15 +76,12 @@ class MailRenderer {
     private final ConferencingAccounts accounts;
     private final SecretBox secrets;
 
-    /**
-     * The language of staff members' emails (#6): staff have no locale of their own, and the seed's business and
-     * its customers speak Korean (docs/adr-004-customer-notifications.md).
-     */
-    static final java.util.Locale STAFF_LANGUAGE = Languages.KOREAN;
+    private final CalendarEntries calendar;
 
     MailRenderer(Outbox outbox, Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
                  SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock,
-                 StaffMembers staff, ConferencingAccounts accounts, SecretBox secrets) {
+                 StaffMembers staff, ConferencingAccounts accounts, SecretBox secrets, CalendarEntries calendar) {
+        this.calendar = calendar;
         this.secrets = secrets;
         this.staff = staff;
         this.accounts = accounts;
@@ -143,10 +140,12 @@ class MailRenderer {
         };
     }
 
+    /** In the staff member's own language (#13: Korean unless they chose another), in the business's name. */
     private Ready staffReady(OutboxMessage message, Staff member, String template, String subject,
                              StaffMailModel model) {
-        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email())
-                .inTheNameOf(sites.get(message.siteId()).name());
+        Site site = sites.get(message.siteId());
+        EmailContent email = templates.renderStaff(template, member.locale(), model, subject, member.email())
+                .inTheNameOf(site.name(), site.contactEmail());
         return new Ready(email, model.linkUrl() == null ? "NONE" : "SHOWN", Map.of(), List.of());
     }
 
@@ -196,16 +195,31 @@ class MailRenderer {
         return ready(message, customer, site, course, lines);
     }
 
+    /**
+     * #13: in the business's name with its Reply-To, linking My Bookings and each session's page, and carrying each
+     * session's calendar entry — its join link only where this email shows it (S21).
+     */
     private Ready ready(OutboxMessage message, Customer customer, Site site, ServiceOffering service, List<Line> lines) {
         boolean sameForAll = lines.stream().map(Line::view).distinct().count() == 1;
         List<SessionLine> sessionLines = lines.stream()
                 .map(line -> new SessionLine(CustomerTime.span(line.session().startsAt(), line.session().endsAt(),
-                        customer.timeZone(), Languages.forCustomer(customer.locale())), sameForAll ? null : line.view()))
+                        customer.timeZone(), Languages.forCustomer(customer.locale())), sameForAll ? null : line.view(),
+                        properties.memberSessionUrl(line.session().id())))
                 .toList();
         MailModel model = new MailModel(customer.name(), site.name(), service.name(), message.serviceId() != null,
-                sessionLines, sameForAll ? lines.get(0).view() : null, oldUrl(message, lines));
+                sessionLines, sameForAll ? lines.get(0).view() : null, oldUrl(message, lines), properties.myBookingsUrl());
+        List<CalendarEntries.Entry> entries = lines.stream().map(line -> new CalendarEntries.Entry(line.session().id(),
+                templates.calendarTitle(customer.locale(), service.name(), site.name()), line.session().startsAt(),
+                line.session().endsAt(), line.view().shown() ? line.view().url() : null,
+                templates.calendarDescription(customer.locale(), line.view(),
+                        properties.memberSessionUrl(line.session().id())),
+                properties.memberSessionUrl(line.session().id()))).toList();
+        CalendarEntries.Parties parties = new CalendarEntries.Parties(site.name(),
+                site.contactEmail() != null ? site.contactEmail() : properties.from(), customer.name(), customer.email(),
+                customer.id());
         EmailContent email = templates.render(template(message.kind()), customer.locale(), model,
-                subject(message.kind()), customer.email()).inTheNameOf(site.name());
+                subject(message.kind()), customer.email()).inTheNameOf(site.name(), site.contactEmail())
+                .with(calendar.requests(parties, entries));
         Map<Long, Long> promised = new LinkedHashMap<>();
         lines.stream().filter(line -> "PENDING".equals(line.view().status()))
                 .forEach(line -> promised.put(line.booking().id(), line.session().id()));

@@ -43,6 +43,25 @@ class MailTemplates {
         return render(name, Languages.forCustomer(language), model, subjectCode, new Object[] {model.siteName()}, to);
     }
 
+    /** The title of a session's calendar entry (#13), in the customer's language. */
+    String calendarTitle(Locale customerLocale, String serviceName, String siteName) {
+        return messages.getMessage("calendar.title", new Object[] {serviceName, siteName},
+                Languages.forCustomer(customerLocale));
+    }
+
+    /**
+     * The description of a session's calendar entry (#13): what the email says about the link ({@code view}, so
+     * nothing the email does not show) and the session's page.
+     */
+    String calendarDescription(Locale customerLocale, MailModel.LinkView view, String pageUrl) {
+        Locale locale = Languages.forCustomer(customerLocale);
+        Context context = new Context(locale);
+        context.setVariable("view", view);
+        context.setVariable("pageUrl", pageUrl);
+        return engine.process("mail/calendar.txt", context).replaceAll("[ \\t]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
     private EmailContent render(String name, Locale locale, Object model, String subjectCode, Object[] subjectArgs,
                                 String to) {
         String subject = messages.getMessage(subjectCode, subjectArgs, locale);

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Settings of customer emails ({@code videolinks.notifications}); the SMTP server itself is Spring's
@@ -30,7 +31,10 @@ record NotificationProperties(
         @DefaultValue("500") @Min(1) @Max(10_000) int courseChunkSize,
         @DefaultValue("2m") @DurationMin(seconds = 0) Duration linkChangeWindow,
         @DefaultValue("180d") @DurationMin(hours = 1) Duration keepFinishedFor,
-        @DefaultValue("") String nodeId) {
+        @DefaultValue("") String nodeId,
+        @DefaultValue("") @Pattern(regexp = "|https?://[^\\s]*\\{path\\}[^\\s]*",
+                message = "must be empty or an http(s) URL holding {path}, e.g. https://host.example/apps/videolinks?to={path}")
+        String customerPageUrl) {
 
     record Dispatch(@DefaultValue("true") boolean enabled,
                     @DefaultValue("10s") @DurationMin(millis = 10) Duration interval,
@@ -53,10 +57,22 @@ record NotificationProperties(
     }
 
     String myBookingsUrl() {
-        return publicBaseUrl.resolve("/my-bookings").toString();
+        return customerPage("/my-bookings");
     }
 
     String memberSessionUrl(long sessionId) {
-        return publicBaseUrl.resolve("/member/sessions/" + sessionId).toString();
+        return customerPage("/member/sessions/" + sessionId);
+    }
+
+    /**
+     * #13: where an email sends a customer for one of their pages. Without {@code customer-page-url}, the page itself
+     * (a customer who is not signed in signs in and lands on it); with it, the host's page that signs the customer in
+     * and opens ours through {@code /launch?to=<path>}, for customers who only have the host's identity.
+     */
+    private String customerPage(String path) {
+        if (customerPageUrl == null || customerPageUrl.isBlank()) {
+            return publicBaseUrl.resolve(path).toString();
+        }
+        return customerPageUrl.replace("{path}", java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -17,7 +17,7 @@ class JdbcSites implements Sites {
 
     private static final String COLUMNS = """
             id, name, owner_username, plan, time_zone, staff_self_service,
-            link_in_confirmation_email, link_on_my_bookings, link_on_member_pages, default_account_id
+            link_in_confirmation_email, link_on_my_bookings, link_on_member_pages, default_account_id, contact_email
             """;
     private static final String INSERT = """
             insert into site (name, owner_username, plan, time_zone, staff_self_service,
@@ -37,6 +37,7 @@ class JdbcSites implements Sites {
             where id = :id
             """;
     private static final String UPDATE_SELF_SERVICE = "update site set staff_self_service = :enabled where id = :id";
+    private static final String UPDATE_CONTACT = "update site set contact_email = :email where id = :id";
     private static final String UPDATE_DEFAULT = "update site set default_account_id = :account where id = :id";
 
     private final JdbcClient jdbc;
@@ -108,12 +109,17 @@ class JdbcSites implements Sites {
         jdbc.sql(UPDATE_DEFAULT).param("id", id).param("account", accountId).update();
     }
 
+    @Override
+    public void changeContactEmail(long id, String email) {
+        jdbc.sql(UPDATE_CONTACT).param("id", id).param("email", email).update();
+    }
+
     private static Site map(ResultSet rs, int row) throws SQLException {
         return new Site(rs.getLong("id"), rs.getString("name"), rs.getString("owner_username"),
                 Plan.valueOf(rs.getString("plan")), ZoneId.of(rs.getString("time_zone")),
                 rs.getBoolean("staff_self_service"),
                 new Visibility(rs.getBoolean("link_in_confirmation_email"), rs.getBoolean("link_on_my_bookings"),
                         rs.getBoolean("link_on_member_pages")),
-                rs.getObject("default_account_id", Long.class));
+                rs.getObject("default_account_id", Long.class), rs.getString("contact_email"));
     }
 }

@@ -24,6 +24,7 @@ import com.videolinks.security.AppUsers;
 import com.videolinks.security.Role;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -39,7 +40,12 @@ class SiteController {
     /** {@code owner}: an operator creates the site for this owner; owners create sites for themselves. */
     record NewSite(@NotBlank @Size(max = 120) String name, @NotNull Plan plan,
                    @NotBlank @Size(max = 60) String timeZone, Boolean staffSelfService, @Valid VisibilityChange visibility,
-                   @Size(max = 80) String owner) {
+                   @Size(max = 80) String owner,
+                   @Email @Size(max = 254) String contactEmail) {
+    }
+
+    /** #13: where the site's customers' replies to its emails go; null or blank: no Reply-To. */
+    record ContactEmailChange(@Email @Size(max = 254) String email) {
     }
 
     record PlanChange(@NotNull Plan plan) {
@@ -107,9 +113,21 @@ class SiteController {
         } else {
             throw new AccessDeniedException("only business owners and operators create sites");
         }
-        return sites.create(site.name().strip(), owner, site.plan(), zone,
+        Site created = sites.create(site.name().strip(), owner, site.plan(), zone,
                 Boolean.TRUE.equals(site.staffSelfService()),
                 site.visibility() == null ? Visibility.everywhere() : site.visibility().toVisibility());
+        if (blankToNull(site.contactEmail()) != null) {
+            sites.changeContactEmail(created.id(), blankToNull(site.contactEmail()));
+        }
+        return sites.get(created.id());
+    }
+
+    /** #13: the Reply-To of the site's customer and staff emails; the host's plugin.installed sets it too. */
+    @PutMapping("/{siteId}/contact-email")
+    Site changeContactEmail(@PathVariable long siteId, @Valid @RequestBody ContactEmailChange change) {
+        access.requireSiteManager(siteId);
+        sites.changeContactEmail(siteId, blankToNull(change.email()));
+        return sites.get(siteId);
     }
 
     @GetMapping("/{siteId}")
@@ -142,6 +160,10 @@ class SiteController {
         access.requireSiteManager(siteId);
         sites.changeStaffSelfService(siteId, change.enabled());
         return sites.get(siteId);
+    }
+
+    private static String blankToNull(String email) {
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     private static ZoneId zone(String id) {

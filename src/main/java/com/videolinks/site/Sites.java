@@ -38,4 +38,7 @@ public interface Sites {
     void changeStaffSelfService(long id, boolean enabled);
 
     void setDefaultAccount(long id, long accountId);
+
+    /** The business's address for replies to its customers' emails (#13); null removes it. */
+    void changeContactEmail(long id, String email);
 }

@@ -3,6 +3,7 @@ package com.videolinks.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,21 +13,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcStaffMembers implements StaffMembers {
 
-    private static final String INSERT = "insert into staff (site_id, name, email) values (:siteId, :name, :email)";
-    private static final String BY_ID = "select id, site_id, name, email, account_id from staff where id = :id";
-    private static final String BY_IDS = "select id, site_id, name, email, account_id from staff where id in (:ids)";
-    private static final String BY_SITE = """
-            select id, site_id, name, email, account_id from staff where site_id = :siteId and removed_at is null order by id
+    private static final String INSERT = """
+            insert into staff (site_id, name, email, locale) values (:siteId, :name, :email, :locale)
             """;
-    private static final String EVER_OF_SITE = "select id, site_id, name, email, account_id from staff where site_id = :siteId order by id";
-    private static final String UPDATE = "update staff set name = :name, email = :email where id = :id";
+    private static final String BY_ID = "select id, site_id, name, email, account_id, locale from staff where id = :id";
+    private static final String BY_IDS = "select id, site_id, name, email, account_id, locale from staff where id in (:ids)";
+    private static final String BY_SITE = """
+            select id, site_id, name, email, account_id, locale from staff where site_id = :siteId and removed_at is null order by id
+            """;
+    private static final String EVER_OF_SITE = "select id, site_id, name, email, account_id, locale from staff where site_id = :siteId order by id";
+    private static final String UPDATE = "update staff set name = :name, email = :email, locale = :locale where id = :id";
     private static final String MARK_REMOVED = "update staff set removed_at = :at where id = :id";
     private static final String ERASE = """
             update staff set name = 'Erased staff member', email = concat('erased-staff-', id, '@erased.invalid')
             where id = :id
             """;
     private static final String BY_HOST_ID = """
-            select id, site_id, name, email, account_id from staff where site_id = :siteId and host_id = :hostId
+            select id, site_id, name, email, account_id, locale from staff where site_id = :siteId and host_id = :hostId
             """;
     private static final String SET_HOST_ID = "update staff set host_id = :hostId where id = :id";
     private static final String SET_ACCOUNT = "update staff set account_id = :account where id = :id";
@@ -38,9 +41,10 @@ class JdbcStaffMembers implements StaffMembers {
     }
 
     @Override
-    public Staff create(long siteId, String name, String email) {
+    public Staff create(long siteId, String name, String email, Locale locale) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql(INSERT).param("siteId", siteId).param("name", name).param("email", email).update(key, "id");
+        jdbc.sql(INSERT).param("siteId", siteId).param("name", name).param("email", email).param("locale", tag(locale))
+                .update(key, "id");
         return get(key.getKey().longValue());
     }
 
@@ -81,8 +85,13 @@ class JdbcStaffMembers implements StaffMembers {
     }
 
     @Override
-    public void update(long staffId, String name, String email) {
-        jdbc.sql(UPDATE).param("id", staffId).param("name", name).param("email", email).update();
+    public void update(long staffId, String name, String email, Locale locale) {
+        jdbc.sql(UPDATE).param("id", staffId).param("name", name).param("email", email).param("locale", tag(locale))
+                .update();
+    }
+
+    private static String tag(Locale locale) {
+        return locale == null ? null : locale.toLanguageTag();
     }
 
     @Override
@@ -97,6 +106,7 @@ class JdbcStaffMembers implements StaffMembers {
 
     private static Staff map(ResultSet rs, int row) throws SQLException {
         return new Staff(rs.getLong("id"), rs.getLong("site_id"), rs.getString("name"), rs.getString("email"),
-                rs.getObject("account_id", Long.class));
+                rs.getObject("account_id", Long.class),
+                rs.getString("locale") == null ? null : Locale.forLanguageTag(rs.getString("locale")));
     }
 }

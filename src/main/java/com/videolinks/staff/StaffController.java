@@ -34,7 +34,7 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     Staff add(@PathVariable long siteId, @Valid @RequestBody NewStaff member) {
         access.requireSiteManager(siteId);
-        return directory.add(siteId, member.name(), member.email());
+        return directory.add(siteId, member.name(), member.email(), member.locale());
     }
 
     @GetMapping("/api/sites/{siteId}/staff")
@@ -47,7 +47,7 @@ class StaffController {
     @PutMapping("/api/staff/{staffId}")
     Staff update(@PathVariable long staffId, @Valid @RequestBody NewStaff member) {
         access.requireSiteManager(staff.get(staffId).siteId(), "staff member", staffId);
-        return directory.update(staffId, member.name(), member.email());
+        return directory.update(staffId, member.name(), member.email(), member.locale());
     }
 
     /** The staff member leaves the site (unassigned, own account disconnected): the host's staff.removed. */

@@ -1,12 +1,15 @@
 package com.videolinks.staff;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.videolinks.common.Languages;
 
 /**
  * Adds, edits and removes a site's staff members: the one write path of the REST API and the host's staff events.
@@ -28,15 +31,19 @@ public class StaffDirectory {
         this.clock = clock;
     }
 
+    /** {@code locale}: the language of their emails, a tag such as ko or en; null or blank: Korean (#13). */
     @Transactional
-    public Staff add(long siteId, String name, String email) {
-        return staff.create(siteId, name.strip(), email.strip());
+    public Staff add(long siteId, String name, String email, String locale) {
+        Locale language = Languages.chosen(locale, "locale");
+        return staff.create(siteId, name.strip(), email.strip(), language);
     }
 
+    /** The staff member's whole state, as the host's staff.updated: a locale left out is Korean again. */
     @Transactional
-    public Staff update(long staffId, String name, String email) {
+    public Staff update(long staffId, String name, String email, String locale) {
+        Locale language = Languages.chosen(locale, "locale");
         staff.get(staffId);
-        staff.update(staffId, name.strip(), email.strip());
+        staff.update(staffId, name.strip(), email.strip(), language);
         return staff.get(staffId);
     }
 

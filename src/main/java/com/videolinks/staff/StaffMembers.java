@@ -8,7 +8,12 @@ import com.videolinks.common.NotFoundException;
 /** All staff members. */
 public interface StaffMembers {
 
-    Staff create(long siteId, String name, String email);
+    /** {@code locale}: the language of their emails; null: Korean. */
+    Staff create(long siteId, String name, String email, java.util.Locale locale);
+
+    default Staff create(long siteId, String name, String email) {
+        return create(siteId, name, email, null);
+    }
 
     Optional<Staff> find(long id);
 
@@ -33,7 +38,7 @@ public interface StaffMembers {
 
     void setAccount(long staffId, Long accountId);
 
-    void update(long staffId, String name, String email);
+    void update(long staffId, String name, String email, java.util.Locale locale);
 
     /** The host removed the staff member: they leave the site's list; sessions keep naming them. */
     void markRemoved(long staffId, java.time.Instant at);

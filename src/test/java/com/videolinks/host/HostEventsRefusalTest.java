@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +121,46 @@ class HostEventsRefusalTest extends HostEventsTestBase {
 
         assertThat(storedEvents(site)).isEqualTo(before);
         assertThat(localId("service", "svc-1")).isNull();
+    }
+
+    @Test
+    void aBusinessAddressThatIsNoEmailOrAStaffLanguageNobodySpeaksIsRefusedWith400NamingTheField() throws Exception {
+        // #13: the Reply-To of the business's emails and the language of a staff member's emails
+        host.send("plugin.installed", site, null, 1, """
+                {"name": "Studio %s", "plan": "BUSINESS", "owner": {"id": "%s"}, "contactEmail": "hello at studio"}
+                """.formatted(site, ownerHostId))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("data.contactEmail"));
+        assertThat(jdbc.sql("select count(*) from site where host_id = :h").param("h", site).query(Long.class).single())
+                .isZero();
+
+        install("BUSINESS");
+        for (String wrong : List.of("klingon", "not a tag!")) {
+            host.send("staff.created", site, "stf-min", 1, """
+                    {"name": "Min", "email": "min@example.com", "locale": "%s"}""".formatted(wrong))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("data.locale"));
+        }
+        assertThat(localId("staff", "stf-min")).isNull();
+    }
+
+    @Test
+    void theInstallNamesTheBusinessAddressAndAStaffMemberTheirLanguage() throws Exception {
+        host.send("plugin.installed", site, null, 1, """
+                {"name": "Studio %s", "plan": "BUSINESS", "owner": {"id": "%s", "email": "mina@example.com"},
+                 "contactEmail": "hello@studio.example"}""".formatted(site, ownerHostId)).andExpect(status().isOk());
+        owner.get("/api/sites/" + siteId()).andExpect(jsonPath("$.contactEmail").value("hello@studio.example"));
+        host.send("staff.created", site, "stf-min", 1, """
+                {"name": "Min", "email": "min@example.com", "locale": "en"}""").andExpect(status().isOk());
+        owner.get("/api/staff/" + localId("staff", "stf-min")).andExpect(jsonPath("$.locale").value("en"));
+        // staff.updated carries the whole staff member: no locale, Korean again (as before #13)
+        host.send("staff.updated", site, "stf-min", 2, """
+                {"name": "Min", "email": "min@example.com"}""").andExpect(status().isOk());
+        owner.get("/api/staff/" + localId("staff", "stf-min")).andExpect(jsonPath("$.locale").value("ko"));
+    }
+
+    @Test
+    void anInstallWithoutAContactEmailRepliesToTheOwner() throws Exception {
+        install("BUSINESS"); // the owner's email is mina@example.com
+        owner.get("/api/sites/" + siteId()).andExpect(jsonPath("$.contactEmail").value("mina@example.com"));
     }
 
     @Test

@@ -43,6 +43,33 @@ class NotificationPropertiesValidationTest {
     }
 
     @Test
+    void aCustomerPageUrlWithoutThePathStopsTheStartNamingTheKey() {
+        context.withPropertyValues("videolinks.notifications.customer-page-url=https://host.example/apps/videolinks")
+                .run(started -> {
+                    assertThat(started).hasFailed();
+                    assertThat(messages(started.getStartupFailure())).contains("customerPageUrl", "{path}");
+                });
+    }
+
+    @Test
+    void emailsLinkTheCustomersPagesDirectlyOrThroughTheHostsSignIn() {
+        // #13: directly, for customers who sign in to the plugin's pages
+        context.withPropertyValues("videolinks.notifications.public-base-url=https://bookings.example.com").run(started -> {
+            NotificationProperties properties = started.getBean(NotificationProperties.class);
+            assertThat(properties.myBookingsUrl()).isEqualTo("https://bookings.example.com/my-bookings");
+            assertThat(properties.memberSessionUrl(7)).isEqualTo("https://bookings.example.com/member/sessions/7");
+        });
+        // through the host's page, which signs the customer in and opens /launch?to=<path>
+        context.withPropertyValues("videolinks.notifications.customer-page-url=https://host.example/apps/vl?to={path}")
+                .run(started -> {
+                    NotificationProperties properties = started.getBean(NotificationProperties.class);
+                    assertThat(properties.myBookingsUrl()).isEqualTo("https://host.example/apps/vl?to=%2Fmy-bookings");
+                    assertThat(properties.memberSessionUrl(7))
+                            .isEqualTo("https://host.example/apps/vl?to=%2Fmember%2Fsessions%2F7");
+                });
+    }
+
+    @Test
     void theShippedDefaultsAreValid() {
         context.run(started -> {
             assertThat(started).hasNotFailed();

@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
             | PUT    /api/sites/{siteId}/plan                                    | 401       | 403/404  | 403/404 | 403/404   | 403/404 | 200      |
             | PUT    /api/sites/{siteId}/visibility                              | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | PUT    /api/sites/{siteId}/staff-self-service                      | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | PUT    /api/sites/{siteId}/contact-email                           | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | GET    /api/sites/{siteId}/default-account                         | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | PUT    /api/sites/{siteId}/default-account                         | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | DELETE /api/sites/{siteId}/default-account                         | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
@@ -213,6 +214,8 @@ class AuthorizationMatrixTest {
                     {"confirmationEmail": true, "myBookings": false, "memberPages": true}"""),
             Map.entry("PUT /api/sites/{siteId}/staff-self-service", """
                     {"enabled": false}"""),
+            Map.entry("PUT /api/sites/{siteId}/contact-email", """
+                    {"email": "hello@matrix.example"}"""),
             Map.entry("PUT /api/sites/{siteId}/default-account", """
                     {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/matrix"}}"""),
             Map.entry("POST /api/sites/{siteId}/staff", """
