@@ -62,8 +62,8 @@ class JdbcSessions implements Sessions {
             """;
 
     private static final String UPCOMING_WHERE = """
-            where v.site_id = :siteId and s.cancelled = false and s.online = true and s.manual_link = 'NONE'
-              and s.ends_at > :now
+            where v.site_id = :siteId and s.cancelled = false and s.online = true
+              and s.manual_link in ('NONE', 'ZOOM_ADDED') and s.ends_at > :now
             """;
     private static final String UPCOMING_OF_STAFF_WHERE = " and s.staff_id = :staffId and v.kind <> 'COURSE'";
     private static final String UPCOMING_PAGE = "select s.id from session s join service v on v.id = s.service_id "
