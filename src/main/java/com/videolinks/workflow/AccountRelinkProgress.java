@@ -40,7 +40,7 @@ public class AccountRelinkProgress {
     /** The newest re-link run of the site, if an account of the site ever changed. */
     public Optional<Progress> latest(long siteId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(AccountRelinkTrigger.PROCESS_ID).processInstanceBusinessKey(String.valueOf(siteId))
+                .processDefinitionKey(AccountRelinkTrigger.PROCESS_ID).processInstanceBusinessKey(AccountRelinkTrigger.businessKey(siteId))
                 .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
         if (instance == null) {
             return Optional.empty();

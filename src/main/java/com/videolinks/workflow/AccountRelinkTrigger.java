@@ -22,13 +22,18 @@ import com.videolinks.conferencing.AccountChanged;
  * Starts one {@code account-relink} run per account change (#13 item 5, #14): the site's default account connected,
  * replaced or disconnected, or a staff member's own. Listens synchronously, inside the change's transaction: the
  * change, its relink row and the run's first job commit together or not at all, and the request does no per-session
- * work (the run pages through the sessions in jobs of its own). Business key = site id.
+ * work (the run pages through the sessions in jobs of its own). Business key = {@code site-<id>}.
  */
 @Component
 class AccountRelinkTrigger {
 
     /** The process id, the BPMN file name without .bpmn. */
     static final String PROCESS_ID = "account-relink";
+
+    /** "site-12": a site's runs in Cockpit, distinct from the session ids other processes use as keys. */
+    public static String businessKey(long siteId) {
+        return "site-" + siteId;
+    }
     private static final Logger log = LoggerFactory.getLogger(AccountRelinkTrigger.class);
 
     private final RuntimeService runtime;
@@ -59,7 +64,7 @@ class AccountRelinkTrigger {
         }
         variables.put(ACCOUNT_ID, accountId);
         variables.put(TRIGGER, trigger);
-        runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(siteId), variables);
+        runtime.startProcessInstanceByKey(PROCESS_ID, businessKey(siteId), variables);
         log.info("Site {}: {}; {} run {} started", siteId, trigger, PROCESS_ID, relinkId);
         return relinkId;
     }
@@ -67,7 +72,7 @@ class AccountRelinkTrigger {
     /** Whether a run for the site or this staff member is still going (it will look at the staff member's sessions). */
     boolean running(long siteId, long staffId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                .processInstanceBusinessKey(String.valueOf(siteId)).active().list().stream()
+                .processInstanceBusinessKey(businessKey(siteId)).active().list().stream()
                 .anyMatch(instance -> {
                     Object staff = runtime.getVariable(instance.getId(), STAFF_ID);
                     return staff == null || ((Number) staff).longValue() == staffId;

@@ -189,7 +189,7 @@ class AccountRelinkProcessTest extends ZoomTestBase {
 
     private ProcessInstance latestRelink() {
         return runtime.createProcessInstanceQuery().processDefinitionKey(AccountRelinkTrigger.PROCESS_ID)
-                .processInstanceBusinessKey(String.valueOf(studio.siteId)).active().orderByProcessInstanceId().desc()
+                .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId)).active().orderByProcessInstanceId().desc()
                 .list().stream().filter(p -> runtime.getVariable(p.getId(), "staffId") == null)
                 .max(java.util.Comparator.comparing(p -> ((Number) runtime.getVariable(p.getId(), "relinkId")).longValue()))
                 .orElseThrow();

@@ -137,7 +137,8 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
         // (#13 item 5), counted here, not by a process per session
         assertThat(historicVariable(process, "sessionsReprovisioned")).isEqualTo(2);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("account-relink")
-                .processInstanceBusinessKey(String.valueOf(studio.siteId)).variableValueEquals("staffId", studio.staffId)
+                .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId))
+                .variableValueEquals("staffId", studio.staffId)
                 .count()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("zoom-meeting-provisioning")
                 .processInstanceBusinessKey(String.valueOf(studio.oneOnOneSessionId)).count()).isZero();

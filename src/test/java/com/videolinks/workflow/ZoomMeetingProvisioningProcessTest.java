@@ -98,7 +98,7 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
     void connectingAZoomAccountStartsOneRelinkOfTheSiteThatProvisionsTheUpcomingSessionsItNowServes() {
         // #13 item 5, #14: one paged run for the change, none per session
         ProcessInstance relink = runtime.createProcessInstanceQuery().processDefinitionKey(AccountRelinkTrigger.PROCESS_ID)
-                .processInstanceBusinessKey(String.valueOf(studio.siteId))
+                .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId))
                 .variableValueEquals("staffId", studio.staffId).singleResult();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ZoomProvisioningTrigger.PROCESS_ID)
                 .processInstanceBusinessKey(String.valueOf(studio.classSessionId)).count()).isZero();
@@ -291,7 +291,7 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
     private void runRelinkOfSite() {
         for (int round = 0; round < 50; round++) {
             List<Job> jobs = runtime.createProcessInstanceQuery().processDefinitionKey(AccountRelinkTrigger.PROCESS_ID)
-                    .processInstanceBusinessKey(String.valueOf(studio.siteId)).active().list().stream()
+                    .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId)).active().list().stream()
                     .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).messages().withRetriesLeft()
                             .list().stream()).toList();
             if (jobs.isEmpty()) {
