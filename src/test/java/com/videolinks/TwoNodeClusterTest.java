@@ -51,6 +51,8 @@ import jakarta.mail.internet.MimeMessage;
  * served by node B within seconds; 500 sessions scheduled through both nodes get exactly one Zoom meeting each
  * (creations counted at the stand-in); a course link edit for 2,000 customers sends one email to each across both
  * nodes, and when node A is killed (kill -9) half-way node B finishes — at most the one email A had in flight twice.
+ * A default-account change of a site with over 1,000 upcoming sessions is one paged account-relink run whose pages
+ * both nodes' job executors share: no process per session, every session looked at, incidents 0 (#13 item 5).
  */
 class TwoNodeClusterTest {
 
@@ -102,6 +104,7 @@ class TwoNodeClusterTest {
 
                 aRuleVersionPublishedOnAIsServedByBWithinSeconds(a, b);
                 sessionsScheduledThroughBothNodesGetOneZoomMeetingEach(a, b, jdbc, zoom);
+                aDefaultAccountChangeOverAThousandSessionsIsOnePagedRunWithoutIncidents(a, b, jdbc);
                 aCourseEditReachesEveryCustomerOnceAndBFinishesWhenAIsKilled(a, b, jdbc, smtp);
             } finally {
                 a.close();
@@ -180,6 +183,56 @@ class TwoNodeClusterTest {
         assertThat(jdbc.sql("select count(*) from (select session_id from zoom_meeting group by session_id "
                 + "having count(*) > 1) twice").query(Integer.class).single()).as("sessions with two meetings").isZero();
         assertThat(incidents).as("incidents").isZero();
+    }
+
+    private static void aDefaultAccountChangeOverAThousandSessionsIsOnePagedRunWithoutIncidents(ServiceProcess a,
+            ServiceProcess b, JdbcClient jdbc) throws Exception {
+        long service = jdbc.sql("select service_id from session where id = :id").param("id", HANAS_SESSION)
+                .query(Long.class).single();
+        long staff = jdbc.sql("select staff_id from session where id = :id").param("id", HANAS_SESSION)
+                .query(Long.class).single();
+        Instant first = Instant.now().plus(Duration.ofDays(60));
+        inParallel(SESSIONS, i -> {
+            Instant starts = first.plus(Duration.ofHours(i));
+            Response created = (i % 2 == 0 ? a : b).post("/api/services/" + service + "/sessions", "mina", """
+                    {"staffId": %d, "startsAt": "%s", "endsAt": "%s", "online": true}
+                    """.formatted(staff, starts, starts.plus(Duration.ofMinutes(50))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            return JSON.readTree(created.body()).get("id").asLong();
+        });
+        int relinksBefore = instancesOf(jdbc, "account-relink");
+        int provisioningBefore = instancesOf(jdbc, "zoom-meeting-provisioning");
+        // the new sessions' own meetings first (Hana's Zoom): their jobs drain
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql(
+                "select count(*) from act_ru_job where type_ = 'message'").query(Integer.class).single() == 0);
+
+        Instant changed = Instant.now();
+        Response change = b.put("/api/sites/1/default-account", "mina", """
+                {"provider": "CUSTOM_LINK", "link": {"url": "https://meet.example.com/mina-yoga-cluster"}}
+                """);
+        assertThat(change.status()).as(change.body()).isEqualTo(200);
+        JsonNode[] progress = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            progress[0] = JSON.readTree(a.get("/api/sites/1/account-relink", "mina").body());
+            return "ENDED".equals(progress[0].path("state").asText());
+        });
+        int incidents = jdbc.sql("select count(*) from act_ru_incident").query(Integer.class).single();
+        log.info("Cluster: default-account change over {} upcoming sessions re-linked by one run in {} ms ({}); {} "
+                + "incidents", progress[0].path("total").asLong(), Duration.between(changed, Instant.now()).toMillis(),
+                progress[0], incidents);
+        assertThat(progress[0].path("endActivity").asText()).isEqualTo("sessionsRelinked");
+        assertThat(progress[0].path("total").asLong()).isGreaterThanOrEqualTo(2L * SESSIONS);
+        assertThat(progress[0].path("done").asLong()).isEqualTo(progress[0].path("total").asLong());
+        assertThat(progress[0].path("failed").asLong()).isZero();
+        assertThat(instancesOf(jdbc, "account-relink") - relinksBefore).as("re-link runs of the change").isEqualTo(1);
+        assertThat(instancesOf(jdbc, "zoom-meeting-provisioning")).as("no process per session")
+                .isEqualTo(provisioningBefore);
+        assertThat(incidents).as("incidents").isZero();
+    }
+
+    private static int instancesOf(JdbcClient jdbc, String process) {
+        return jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = :key").param("key", process)
+                .query(Integer.class).single();
     }
 
     private static void aCourseEditReachesEveryCustomerOnceAndBFinishesWhenAIsKilled(ServiceProcess a, ServiceProcess b,

@@ -103,6 +103,14 @@ class SessionPagesController {
                 model, request, response, redirect);
     }
 
+    /** #13 item 4, S11: a Zoom meeting of its own for this session (409s shown on the form: no Zoom account, offline). */
+    @PostMapping("/dashboard/sessions/{sessionId}/zoom-meeting")
+    String addZoomMeeting(@PathVariable long sessionId, Model model, HttpServletRequest request,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        return changeLink(sessionId, () -> editing.addSessionZoomMeeting(sessionId), "notice.sessionZoomMeetingAdded",
+                model, request, response, redirect);
+    }
+
     /** Undoes an added or removed link: the session gets the link its accounts give it again. */
     @PostMapping("/dashboard/sessions/{sessionId}/link/restore")
     String restoreLink(@PathVariable long sessionId, Model model, HttpServletRequest request, HttpServletResponse response,

@@ -9,7 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.ConflictException;
+import java.util.List;
+
+import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.Link;
+import com.videolinks.policy.vocabulary.LinkDecision;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.session.Session;
@@ -29,8 +35,10 @@ public class LinkEditing {
     private final Sessions sessions;
     private final ServiceOfferings services;
     private final ApplicationEventPublisher events;
+    private final SessionLinks links;
 
-    LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
+    LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events, SessionLinks links) {
+        this.links = links;
         this.sessions = sessions;
         this.services = services;
         this.events = events;
@@ -51,6 +59,35 @@ public class LinkEditing {
         Session changed = changeManualLink(sessionId, ManualLink.REMOVED, null);
         log.info("Link removed by hand from session {}", sessionId);
         events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.LINK_REMOVED));
+        return changed;
+    }
+
+    /**
+     * #13 item 4, S11: the session gets a Zoom meeting of its own, created through the provisioning process like
+     * every other. The rules pick its host (the staff member's own Zoom, else the site's); when they conclude that
+     * none can host it, 409 {@code no-zoom-account} with their reasons and nothing changes. An offline or cancelled
+     * session is refused the same way (409): make it online first.
+     */
+    @Transactional
+    public Session addSessionZoomMeeting(long sessionId) {
+        Session session = sessions.get(sessionId);
+        if (session.cancelled()) {
+            throw new ConflictException("session-cancelled", "Session " + sessionId + " is cancelled; it gets no Zoom meeting");
+        }
+        if (!session.online()) {
+            throw new ConflictException("session-offline", "Session " + sessionId + " is offline (in person); make it "
+                    + "online before asking for a Zoom meeting (S11, S20)");
+        }
+        SessionView asked = links.view(session.withManualLink(ManualLink.ZOOM_ADDED, null));
+        if (asked.meeting().need() != MeetingRequirement.Need.MEETING) {
+            LinkDecision calendar = asked.on(Channel.BUSINESS_CALENDAR);
+            List<String> reasons = calendar.reasons().isEmpty() ? List.of(asked.meeting().reason()) : calendar.reasons();
+            throw new ConflictException("no-zoom-account", "Session " + sessionId + " cannot get a Zoom meeting: "
+                    + String.join(" ", reasons), reasons);
+        }
+        Session changed = changeManualLink(sessionId, ManualLink.ZOOM_ADDED, null);
+        log.info("Zoom meeting asked for by hand on session {}", sessionId);
+        events.publishEvent(new SessionChanged(sessionId, SessionChanged.Change.ZOOM_MEETING_ADDED));
         return changed;
     }
 

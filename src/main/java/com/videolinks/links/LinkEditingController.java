@@ -2,6 +2,7 @@ package com.videolinks.links;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +42,13 @@ class LinkEditingController {
     Session remove(@PathVariable long sessionId) {
         requireSessionEditor(sessionId);
         return editing.removeSessionLink(sessionId);
+    }
+
+    /** #13 item 4, S11: a Zoom meeting of its own for this one session; undone like an added link (link-override). */
+    @PostMapping("/api/sessions/{sessionId}/zoom-meeting")
+    Session addZoomMeeting(@PathVariable long sessionId) {
+        requireSessionEditor(sessionId);
+        return editing.addSessionZoomMeeting(sessionId);
     }
 
     @DeleteMapping("/api/sessions/{sessionId}/link-override")

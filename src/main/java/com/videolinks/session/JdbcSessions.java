@@ -61,6 +61,16 @@ class JdbcSessions implements Sessions {
             order by s.starts_at, s.id
             """;
 
+    private static final String UPCOMING_WHERE = """
+            where v.site_id = :siteId and s.cancelled = false and s.online = true
+              and s.manual_link in ('NONE', 'ZOOM_ADDED') and s.ends_at > :now
+            """;
+    private static final String UPCOMING_OF_STAFF_WHERE = " and s.staff_id = :staffId and v.kind <> 'COURSE'";
+    private static final String UPCOMING_PAGE = "select s.id from session s join service v on v.id = s.service_id "
+            + UPCOMING_WHERE + " and s.id > :afterId %s order by s.id limit :limit";
+    private static final String COUNT_UPCOMING = "select count(*) from session s join service v on v.id = s.service_id "
+            + UPCOMING_WHERE + " %s";
+
     private final JdbcClient jdbc;
     private final SecretBox secrets;
 
@@ -147,6 +157,21 @@ class JdbcSessions implements Sessions {
     @Override
     public List<Long> upcomingOfStaff(long staffId, Instant now) {
         return jdbc.sql(UPCOMING_OF_STAFF).param("staffId", staffId).param("now", Timestamp.from(now)).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> upcomingPage(long siteId, Long staffId, Instant now, long afterId, int limit) {
+        var query = jdbc.sql(UPCOMING_PAGE.formatted(staffId == null ? "" : UPCOMING_OF_STAFF_WHERE))
+                .param("siteId", siteId).param("now", Timestamp.from(now)).param("afterId", afterId)
+                .param("limit", limit);
+        return (staffId == null ? query : query.param("staffId", staffId)).query(Long.class).list();
+    }
+
+    @Override
+    public long countUpcoming(long siteId, Long staffId, Instant now) {
+        var query = jdbc.sql(COUNT_UPCOMING.formatted(staffId == null ? "" : UPCOMING_OF_STAFF_WHERE))
+                .param("siteId", siteId).param("now", Timestamp.from(now));
+        return (staffId == null ? query : query.param("staffId", staffId)).query(Long.class).single();
     }
 
     private Session map(ResultSet rs, int row) throws SQLException {

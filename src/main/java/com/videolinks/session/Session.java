@@ -13,6 +13,12 @@ import com.videolinks.policy.vocabulary.ManualLink;
 public record Session(long id, long serviceId, Long staffId, Instant startsAt, Instant endsAt, boolean online,
                       ManualLink manualLink, Link manualLinkValue, boolean cancelled, int linkVersion, int capacity) {
 
+    /** The same session with another hand-made link state: what the rules would say if it had it. */
+    public Session withManualLink(ManualLink manual, Link value) {
+        return new Session(id, serviceId, staffId, startsAt, endsAt, online, manual, value, cancelled, linkVersion,
+                capacity);
+    }
+
     /** The same session as someone who may not read its link's password sees it (#11). */
     public Session withoutLinkPassword() {
         return manualLinkValue == null || manualLinkValue.password() == null ? this

@@ -7,5 +7,6 @@ package com.videolinks.session;
 public record SessionChanged(long sessionId, Change change) {
 
     /** What happened to the session. */
-    public enum Change { SCHEDULED, MOVED, CANCELLED, WENT_ONLINE, WENT_OFFLINE, LINK_ADDED, LINK_REMOVED, LINK_RESTORED }
+    public enum Change { SCHEDULED, MOVED, CANCELLED, WENT_ONLINE, WENT_OFFLINE, LINK_ADDED, LINK_REMOVED, LINK_RESTORED,
+        ZOOM_MEETING_ADDED }
 }

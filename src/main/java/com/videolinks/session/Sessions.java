@@ -56,4 +56,13 @@ public interface Sessions {
 
     /** As {@link #upcomingOfSite}, for the one-on-one sessions and classes of one staff member (S10, S17). */
     List<Long> upcomingOfStaff(long staffId, Instant now);
+
+    /**
+     * One page of {@link #upcomingOfSite} (staffId null) or {@link #upcomingOfStaff}, by id: the ids after
+     * {@code afterId}, at most {@code limit} (an account re-link pages through them, #13).
+     */
+    List<Long> upcomingPage(long siteId, Long staffId, Instant now, long afterId, int limit);
+
+    /** How many sessions {@link #upcomingPage} pages through. */
+    long countUpcoming(long siteId, Long staffId, Instant now);
 }

@@ -40,7 +40,8 @@ final class ProcessContentPolicy {
     /** Beans a {@code camunda:delegateExpression} may name: the JavaDelegates of this package. */
     static final Set<String> DELEGATE_BEANS = Set.of("courseRecipientsCounting", "courseCustomersNotifying",
             "courseDeliveryTracking", "staffConnectPolicyCheck", "customLinkValidation", "staffCustomLinkActivation",
-            "staffSessionsReprovisioning", "zoomMeetingProvisioningDelegate");
+            "staffSessionsReprovisioning", "zoomMeetingProvisioningDelegate", "accountRelinkSurvey",
+            "accountRelinkPage");
 
     /** Bean methods an expression may call, with {@code execution} or literals as arguments. */
     static final Map<String, Set<String>> CALLABLE = Map.of(

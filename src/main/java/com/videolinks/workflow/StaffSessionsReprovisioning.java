@@ -1,6 +1,8 @@
 package com.videolinks.workflow;
 
 import static com.videolinks.workflow.StaffOnboardingVariables.SESSIONS_REPROVISIONED;
+import static com.videolinks.workflow.StaffOnboardingVariables.ACCOUNT_ID;
+import static com.videolinks.workflow.StaffOnboardingVariables.SITE_ID;
 import static com.videolinks.workflow.StaffOnboardingVariables.STAFF_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task {@code reprovisionStaffSessions}: the staff member's upcoming sessions get their links from the new account
- * (S10): a {@code zoom-meeting-provisioning} instance for each session whose Zoom meeting must change and has none
- * running yet (the account change already started most of them; this catches the rest and counts them).
+ * (S10): counts the sessions whose Zoom meeting must still change; the account change's {@code account-relink} run
+ * syncs them, and if none is running any more, another one is started.
  */
 @Component("staffSessionsReprovisioning")
 class StaffSessionsReprovisioning implements JavaDelegate {
@@ -24,6 +26,9 @@ class StaffSessionsReprovisioning implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long staffId = ((Number) execution.getVariable(STAFF_ID)).longValue();
-        execution.setVariable(SESSIONS_REPROVISIONED, trigger.reprovisionUpcomingOfStaff(staffId));
+        long siteId = ((Number) execution.getVariable(SITE_ID)).longValue();
+        Number accountId = (Number) execution.getVariable(ACCOUNT_ID);
+        execution.setVariable(SESSIONS_REPROVISIONED, trigger.reprovisionUpcomingOfStaff(staffId, siteId,
+                accountId == null ? null : accountId.longValue()));
     }
 }

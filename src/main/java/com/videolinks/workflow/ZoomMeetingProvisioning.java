@@ -2,10 +2,12 @@ package com.videolinks.workflow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,15 @@ import com.videolinks.site.Sites;
  * Brings a session's Zoom meetings in line with what the link policy wants now: creates the meeting under the host
  * account it selects, moves it with the session, deletes it when the session is cancelled, goes offline, has its link
  * removed or replaced by hand (S11, S20), or changes host. Idempotent: a second run with nothing changed calls no one.
- * Runs inside the provisioning job; a meeting created in Zoom is recorded at once in a transaction of its own, so a
- * job that fails afterwards never leaves an unknown meeting behind.
+ *
+ * <p>#14: no Zoom call runs inside a transaction of ours or under a row lock. A run (1) decides in a short
+ * transaction under the session's row lock, reserves a meeting creation from the host's daily quota and claims the
+ * session; (2) calls Zoom with nothing locked, recording each result at once in a short transaction of its own (a
+ * meeting created in Zoom is never unknown to us); (3) takes the lock again, releases the claim and looks at the
+ * session once more: a change made meanwhile (moved, cancelled, another host) is synced in another round. A run that
+ * finds a live claim leaves the session to its holder, whose step 3 sees the change. Every recording step tells the
+ * session's customers of an effective change of their link ({@link LinkChangeNotices}, idempotent), so a crash
+ * between steps loses no notice.
  */
 @Service
 public class ZoomMeetingProvisioning {
@@ -47,7 +56,23 @@ public class ZoomMeetingProvisioning {
     public record Outcome(String summary, String host) {
     }
 
+    /** A change made to the session while Zoom was called is synced in another round, this many at most. */
+    static final int MAX_ROUNDS = 3;
     private static final Logger log = LoggerFactory.getLogger(ZoomMeetingProvisioning.class);
+
+    private enum Action { NONE, CREATE, REFRESH, MOVE }
+
+    /**
+     * What step 1 decided under the lock: the requirement and meeting spec it was based on, the meetings to delete,
+     * what to do about the meeting the requirement wants. {@code token} is null when there is nothing to call.
+     */
+    private record Plan(String token, MeetingRequirement need, MeetingSpec spec, String host, List<ZoomMeeting> toDelete,
+                        Action action, ZoomMeeting meeting, ZoomRateLimitedException quotaSpent, String summary) {
+
+        static Plan nothing(String summary, String host) {
+            return new Plan(null, null, null, host, List.of(), Action.NONE, null, null, summary);
+        }
+    }
 
     private final Sessions sessions;
     private final ServiceOfferings services;
@@ -59,10 +84,12 @@ public class ZoomMeetingProvisioning {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final LinkChangeNotices notices;
+    private final Duration claimFor;
 
     ZoomMeetingProvisioning(Sessions sessions, ServiceOfferings services, Sites sites, SessionLinks links,
                             ZoomMeetings meetings, ZoomMeetingApi zoom, SessionSyncLocks locks, Clock clock,
-                            PlatformTransactionManager transactions, LinkChangeNotices notices) {
+                            PlatformTransactionManager transactions, LinkChangeNotices notices,
+                            ProcessesProperties properties) {
         this.notices = notices;
         this.sessions = sessions;
         this.services = services;
@@ -72,19 +99,24 @@ public class ZoomMeetingProvisioning {
         this.zoom = zoom;
         this.locks = locks;
         this.clock = clock;
+        this.claimFor = properties.zoomCallClaim();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
      * Whether {@link #sync} would do anything: read-only, no Zoom call. Used before starting a job, so changes that
-     * do not touch a Zoom meeting (most sessions use shared links) start no process.
+     * do not touch a Zoom meeting (most sessions use shared links) start no process. A session whose meeting is being
+     * synced right now needs work too: the change that asks may have come after the running sync looked.
      */
     @Transactional(readOnly = true)
     public boolean needsWork(long sessionId) {
         Session session = sessions.get(sessionId);
         if (isOver(session)) {
             return false;
+        }
+        if (locks.claimed(sessionId, clock.instant())) {
+            return true;
         }
         MeetingRequirement need = links.view(session).meeting();
         List<ZoomMeeting> have = meetings.ofSession(sessionId);
@@ -98,6 +130,24 @@ public class ZoomMeetingProvisioning {
         return hosted.isEmpty() || hosted.get().needsRefresh() || !matches(hosted.get(), spec(session));
     }
 
+    /**
+     * The Zoom account under which the session would get a new meeting, or null when it needs no creation (it has
+     * its meeting, needs none, or is over). Read-only, for the re-link's estimate of creations per host.
+     */
+    @Transactional(readOnly = true)
+    public Long creationNeededUnder(long sessionId) {
+        Session session = sessions.get(sessionId);
+        if (isOver(session)) {
+            return null;
+        }
+        MeetingRequirement need = links.view(session).meeting();
+        if (need.need() != MeetingRequirement.Need.MEETING) {
+            return null;
+        }
+        boolean hosted = meetings.ofSession(sessionId).stream().anyMatch(m -> m.accountId() == need.accountId());
+        return hosted ? null : need.accountId();
+    }
+
     /** The host a run would use, for naming the process instance in Cockpit before it runs. */
     @Transactional(readOnly = true)
     public String expectedHost(long sessionId) {
@@ -106,79 +156,171 @@ public class ZoomMeetingProvisioning {
     }
 
     /**
-     * Brings the session's meetings in line. Throws {@link ZoomRateLimitedException} (wait, then run again),
-     * {@link ZoomAccountDisconnectedException} (the host's grant is gone; already alerted),
-     * {@link ZoomNotConfiguredException} (no Zoom app on this service: wait for one) or
-     * {@link ProvisioningFailedException} (retry, then incident).
+     * Brings the session's meetings in line. Throws {@link ZoomRateLimitedException} (wait, then run again; a daily
+     * one after the deletions the run could make), {@link ZoomAccountDisconnectedException} (the host's grant is
+     * gone; already alerted), {@link ZoomNotConfiguredException} (no Zoom app on this service: wait for one) or
+     * {@link ProvisioningFailedException} (retry, then incident). Must not run inside a transaction that holds locks
+     * other jobs or requests need: every database step here is a short transaction of its own.
      */
-    @Transactional(noRollbackFor = {ZoomRateLimitedException.class, ZoomAccountDisconnectedException.class,
-            ZoomNotConfiguredException.class})
     public Outcome sync(long sessionId) {
-        locks.lock(sessionId);
-        Session session = sessions.get(sessionId);
-        if (isOver(session)) {
-            return new Outcome("session is over; its meeting is left as it is", null);
-        }
-        MeetingRequirement need = links.view(session).meeting();
-        String host = need.need() == MeetingRequirement.Need.MEETING ? zoom.hostLabel(need.accountId()) : null;
         List<String> done = new ArrayList<>();
-        try {
-            for (ZoomMeeting meeting : meetings.ofSession(sessionId)) {
-                if (!keeps(need, meeting)) {
-                    done.add(delete(meeting, need.reason()));
+        String host = null;
+        for (int round = 1; ; round++) {
+            Plan plan = ownTransaction.execute(status -> plan(sessionId));
+            host = plan.host();
+            if (plan.token() == null) {
+                if (done.isEmpty()) {
+                    log.info("Session {}: {}", sessionId, plan.summary());
+                    return new Outcome(plan.summary(), host);
                 }
+                break;
             }
-            if (need.need() == MeetingRequirement.Need.MEETING) {
-                done.add(ensure(session, need.accountId(), host));
+            RuntimeException failure = null;
+            try {
+                perform(sessionId, plan, done);
+            } catch (RuntimeException e) {
+                failure = e;
             }
-        } catch (ZoomRateLimitedException | ZoomAccountDisconnectedException | ZoomNotConfiguredException expected) {
-            throw expected;
-        } catch (RuntimeException e) {
-            throw new ProvisioningFailedException(sessionId, host, e.getMessage());
+            String cause = "Zoom: " + (done.isEmpty() ? plan.summary() : String.join("; ", done));
+            boolean unchanged = Boolean.TRUE.equals(ownTransaction.execute(status -> settle(sessionId, plan, cause)));
+            if (failure instanceof ZoomRateLimitedException || failure instanceof ZoomAccountDisconnectedException
+                    || failure instanceof ZoomNotConfiguredException) {
+                throw failure;
+            }
+            if (failure != null) {
+                throw new ProvisioningFailedException(sessionId, plan.host(), failure.getMessage());
+            }
+            if (plan.quotaSpent() != null) {
+                throw plan.quotaSpent();
+            }
+            if (unchanged) {
+                break;
+            }
+            if (round == MAX_ROUNDS) {
+                throw new ProvisioningFailedException(sessionId, plan.host(), "the session kept changing while its "
+                        + "Zoom meeting was synced (" + MAX_ROUNDS + " rounds); the job tries again");
+            }
+            log.info("Session {}: changed while Zoom was called ({}); looking again", sessionId, String.join("; ", done));
         }
-        String summary = done.isEmpty() ? "nothing to do: " + need.reason() : String.join("; ", done);
-        if (!done.isEmpty()) {
-            // a meeting created, recreated or deleted may change what the session's customers hold (#13)
-            notices.sessionsChanged(List.of(sessionId), "Zoom: " + summary);
-        }
+        String summary = String.join("; ", done);
         log.info("Session {}: {}", sessionId, summary);
         return new Outcome(summary, host);
     }
 
-    private String ensure(Session session, long accountId, String host) {
-        MeetingSpec spec = spec(session);
-        Optional<ZoomMeeting> existing = meetings.ofSession(session.id()).stream()
-                .filter(m -> m.accountId() == accountId).findFirst();
-        if (existing.isEmpty()) {
-            return create(session, accountId, spec, host);
+    /** Step 1, in a short transaction under the session's row lock: what to call, the claim, the quota reserved. */
+    private Plan plan(long sessionId) {
+        locks.lock(sessionId);
+        Session session = sessions.get(sessionId);
+        if (isOver(session)) {
+            return Plan.nothing("session is over; its meeting is left as it is", null);
         }
-        ZoomMeeting meeting = existing.get();
-        if (meeting.needsRefresh()) {
-            Optional<CreatedMeeting> current = zoom.read(accountId, meeting.meetingId());
-            if (current.isEmpty() || !zoom.update(accountId, meeting.meetingId(), spec)) {
-                forget(meeting);
-                return "meeting " + meeting.meetingId() + " is gone from Zoom; " + create(session, accountId, spec, host);
+        MeetingRequirement need = links.view(session).meeting();
+        String host = need.need() == MeetingRequirement.Need.MEETING ? zoom.hostLabel(need.accountId()) : null;
+        Instant now = clock.instant();
+        if (locks.claimed(sessionId, now)) {
+            return Plan.nothing("another run is calling Zoom for this session; it looks at the session again before "
+                    + "it finishes", host);
+        }
+        List<ZoomMeeting> have = meetings.ofSession(sessionId);
+        List<ZoomMeeting> toDelete = have.stream().filter(m -> !keeps(need, m)).toList();
+        Action action = Action.NONE;
+        ZoomMeeting meeting = null;
+        MeetingSpec spec = null;
+        ZoomRateLimitedException quotaSpent = null;
+        String summary = "nothing to do: " + need.reason();
+        if (need.need() == MeetingRequirement.Need.MEETING) {
+            spec = spec(session);
+            meeting = have.stream().filter(m -> m.accountId() == need.accountId()).findFirst().orElse(null);
+            if (meeting == null) {
+                try {
+                    zoom.reserveCreation(need.accountId());
+                    action = Action.CREATE;
+                } catch (ZoomRateLimitedException spent) {
+                    quotaSpent = spent;
+                }
+            } else if (meeting.needsRefresh()) {
+                action = Action.REFRESH;
+            } else if (!matches(meeting, spec)) {
+                action = Action.MOVE;
+            } else {
+                summary = "meeting " + meeting.meetingId() + " is up to date";
             }
-            meetings.refreshed(session.id(), accountId, current.get().joinUrl(), current.get().password());
-            meetings.updateSchedule(session.id(), accountId, spec.startsAt(), spec.durationMinutes(), spec.topic());
-            return "meeting " + meeting.meetingId() + " read back from Zoom and set to the session's time";
         }
-        if (!matches(meeting, spec)) {
-            if (!zoom.update(accountId, meeting.meetingId(), spec)) {
-                forget(meeting);
-                return "meeting " + meeting.meetingId() + " is gone from Zoom; " + create(session, accountId, spec, host);
+        if (toDelete.isEmpty() && action == Action.NONE) {
+            if (quotaSpent != null) {
+                throw quotaSpent;
             }
-            meetings.updateSchedule(session.id(), accountId, spec.startsAt(), spec.durationMinutes(), spec.topic());
-            return "meeting " + meeting.meetingId() + " moved to " + spec.startsAt();
+            return Plan.nothing(summary, host);
         }
-        return "meeting " + meeting.meetingId() + " is up to date";
+        String token = UUID.randomUUID().toString();
+        locks.claim(sessionId, token, now.plus(claimFor));
+        return new Plan(token, need, spec, host, toDelete, action, meeting, quotaSpent, summary);
     }
 
-    private String create(Session session, long accountId, MeetingSpec spec, String host) {
-        CreatedMeeting created = zoom.create(accountId, spec);
-        ownTransaction.executeWithoutResult(status -> meetings.recordCreated(new ZoomMeeting(session.id(), accountId,
-                created.meetingId(), created.joinUrl(), created.password(), spec.startsAt(), spec.durationMinutes(),
-                spec.topic(), false)));
+    /** Step 2: the Zoom calls, no transaction of ours open; each result recorded at once. */
+    private void perform(long sessionId, Plan plan, List<String> done) {
+        for (ZoomMeeting meeting : plan.toDelete()) {
+            done.add(delete(meeting, plan.need().reason()));
+        }
+        ZoomMeeting meeting = plan.meeting();
+        long accountId = plan.need().need() == MeetingRequirement.Need.MEETING ? plan.need().accountId() : 0;
+        switch (plan.action()) {
+            case NONE -> {
+            }
+            case CREATE -> done.add(create(sessionId, accountId, plan.spec(), plan.host(), true));
+            case REFRESH -> {
+                Optional<CreatedMeeting> current = zoom.read(accountId, meeting.meetingId());
+                if (current.isEmpty() || !zoom.update(accountId, meeting.meetingId(), plan.spec())) {
+                    forget(meeting);
+                    done.add("meeting " + meeting.meetingId() + " is gone from Zoom; "
+                            + create(sessionId, accountId, plan.spec(), plan.host(), false));
+                } else {
+                    record(sessionId, () -> {
+                        meetings.refreshed(sessionId, accountId, current.get().joinUrl(), current.get().password());
+                        meetings.updateSchedule(sessionId, accountId, plan.spec().startsAt(),
+                                plan.spec().durationMinutes(), plan.spec().topic());
+                    }, "meeting read back from Zoom");
+                    done.add("meeting " + meeting.meetingId() + " read back from Zoom and set to the session's time");
+                }
+            }
+            case MOVE -> {
+                if (!zoom.update(accountId, meeting.meetingId(), plan.spec())) {
+                    forget(meeting);
+                    done.add("meeting " + meeting.meetingId() + " is gone from Zoom; "
+                            + create(sessionId, accountId, plan.spec(), plan.host(), false));
+                } else {
+                    record(sessionId, () -> meetings.updateSchedule(sessionId, accountId, plan.spec().startsAt(),
+                            plan.spec().durationMinutes(), plan.spec().topic()), "meeting moved");
+                    done.add("meeting " + meeting.meetingId() + " moved to " + plan.spec().startsAt());
+                }
+            }
+        }
+    }
+
+    /**
+     * Step 3, in a short transaction under the lock: the claim is released, and whether the session still asks for
+     * what step 1 planned (false: it changed meanwhile, sync again). Customers hear of the effective change.
+     */
+    private boolean settle(long sessionId, Plan plan, String cause) {
+        locks.lock(sessionId);
+        locks.release(sessionId, plan.token());
+        notices.sessionsChanged(List.of(sessionId), cause);
+        Session session = sessions.get(sessionId);
+        if (isOver(session)) {
+            return true;
+        }
+        MeetingRequirement now = links.view(session).meeting();
+        boolean sameNeed = now.need() == plan.need().need() && Objects.equals(now.accountId(), plan.need().accountId());
+        boolean sameSpec = plan.spec() == null || now.need() != MeetingRequirement.Need.MEETING
+                || plan.spec().equals(spec(session));
+        return sameNeed && sameSpec;
+    }
+
+    private String create(long sessionId, long accountId, MeetingSpec spec, String host, boolean reserved) {
+        CreatedMeeting created = reserved ? zoom.createReserved(accountId, spec) : zoom.create(accountId, spec);
+        record(sessionId, () -> meetings.recordCreated(new ZoomMeeting(sessionId, accountId, created.meetingId(),
+                created.joinUrl(), created.password(), spec.startsAt(), spec.durationMinutes(), spec.topic(), false)),
+                "meeting " + created.meetingId() + " created");
         return "meeting " + created.meetingId() + " created under " + host;
     }
 
@@ -195,7 +337,16 @@ public class ZoomMeetingProvisioning {
     }
 
     private void forget(ZoomMeeting meeting) {
-        meetings.remove(meeting.sessionId(), meeting.accountId());
+        record(meeting.sessionId(), () -> meetings.remove(meeting.sessionId(), meeting.accountId()),
+                "meeting " + meeting.meetingId() + " forgotten");
+    }
+
+    /** What Zoom did, written at once in a short transaction of its own, with the customers' notices (#13). */
+    private void record(long sessionId, Runnable write, String cause) {
+        ownTransaction.executeWithoutResult(status -> {
+            write.run();
+            notices.sessionsChanged(List.of(sessionId), "Zoom: " + cause);
+        });
     }
 
     private static boolean keeps(MeetingRequirement need, ZoomMeeting meeting) {

@@ -3,7 +3,6 @@ package com.videolinks.workflow;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.videolinks.conferencing.AccountChanged;
 import com.videolinks.conferencing.zoom.ZoomMeetingBroken;
 import com.videolinks.session.SessionChanged;
 import com.videolinks.session.Sessions;
@@ -20,7 +18,8 @@ import com.videolinks.session.Sessions;
 /**
  * Starts a Zoom meeting provisioning process for every session whose meeting must change. Listens synchronously, so
  * the process instance (and its first async job) is written in the same transaction as the change that caused it:
- * either both are committed or neither, and no session is lost between them.
+ * either both are committed or neither, and no session is lost between them. An account change, which may touch
+ * every session of a site, starts one paged {@code account-relink} run instead ({@link AccountRelinkTrigger}).
  */
 @Component
 public class ZoomProvisioningTrigger {
@@ -33,8 +32,11 @@ public class ZoomProvisioningTrigger {
     private final ZoomMeetingProvisioning provisioning;
     private final Sessions sessions;
     private final Clock clock;
+    private final AccountRelinkTrigger relinks;
 
-    ZoomProvisioningTrigger(RuntimeService runtime, ZoomMeetingProvisioning provisioning, Sessions sessions, Clock clock) {
+    ZoomProvisioningTrigger(RuntimeService runtime, ZoomMeetingProvisioning provisioning, Sessions sessions, Clock clock,
+                            AccountRelinkTrigger relinks) {
+        this.relinks = relinks;
         this.runtime = runtime;
         this.provisioning = provisioning;
         this.sessions = sessions;
@@ -44,14 +46,6 @@ public class ZoomProvisioningTrigger {
     @EventListener
     void on(SessionChanged changed) {
         startIfNeeded(changed.sessionId(), "session " + changed.change().name().toLowerCase().replace('_', ' '));
-    }
-
-    @EventListener
-    void on(AccountChanged changed) {
-        List<Long> served = changed.staffId() == null ? sessions.upcomingOfSite(changed.siteId(), clock.instant())
-                : sessions.upcomingOfStaff(changed.staffId(), clock.instant());
-        String trigger = "account " + changed.accountId() + (changed.connected() ? " connected" : " disconnected");
-        served.forEach(sessionId -> startIfNeeded(sessionId, trigger));
     }
 
     @EventListener
@@ -65,20 +59,26 @@ public class ZoomProvisioningTrigger {
     }
 
     /**
-     * The staff member's upcoming sessions whose meeting must change and that have no provisioning instance running
-     * get one (staff onboarding, S10); how many were started.
+     * The staff member's upcoming sessions whose meeting must change (staff onboarding, S10): how many. They are
+     * synced by the account change's {@code account-relink} run; when none is running for the site or the staff
+     * member any more, one more is started for them.
      */
-    int reprovisionUpcomingOfStaff(long staffId) {
-        int started = 0;
+    int reprovisionUpcomingOfStaff(long staffId, long siteId, Long accountId) {
+        int needing = 0;
         for (long sessionId : sessions.upcomingOfStaff(staffId, clock.instant())) {
-            boolean running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                    .processInstanceBusinessKey(String.valueOf(sessionId)).active().count() > 0;
-            if (!running && provisioning.needsWork(sessionId)) {
-                start(sessionId, "staff member " + staffId + " onboarded");
-                started++;
+            if (provisioning.needsWork(sessionId)) {
+                needing++;
             }
         }
-        return started;
+        if (needing > 0 && accountId != null && !relinks.running(siteId, staffId)) {
+            relinks.start(siteId, staffId, accountId, true, "staff member " + staffId + " onboarded");
+        }
+        return needing;
+    }
+
+    /** A session a re-link could not sync gets a provisioning run of its own: retries, then an incident naming it. */
+    void retryAlone(long sessionId, String trigger) {
+        start(sessionId, trigger);
     }
 
     private void startIfNeeded(long sessionId, String trigger) {

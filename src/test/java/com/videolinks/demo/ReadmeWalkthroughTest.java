@@ -96,6 +96,10 @@ class ReadmeWalkthroughTest {
                 .content("{\"provider\": \"CUSTOM_LINK\", \"link\": {\"url\": \"https://meet.example.com/mina-yoga-2\", \"password\": \"om\"}}"))
                 .andExpect(status().isOk());
         as("mina", get("/api/sessions/1/link")).andExpect(jsonPath("$.link.url").value("https://meet.example.com/mina-yoga-2"));
+        // ... one account-relink run for the change, not a process per session (#13 item 5)
+        as("mina", get("/api/sites/1/account-relink")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.trigger", containsString("default account")))
+                .andExpect(jsonPath("$.trigger", containsString("connected")));
         // 13. edit the course link: every past and future session changes (S19)
         as("mina", put("/api/services/3/course-link").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"url\": \"https://meet.example.com/beginner-course-v2\"}"))

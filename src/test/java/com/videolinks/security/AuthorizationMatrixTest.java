@@ -58,7 +58,8 @@ import com.videolinks.support.StudioFixture;
  * <p>
  * Who is who: the caller's business and the other one are each a {@link StudioFixture}; "staff" teaches the session and
  * owns the account in the request, "colleague" is another staff member of the same site. In the tests Zoom is not
- * configured: 503 means the request passed every access check and reached Zoom's part.
+ * configured: 503 means the request passed every access check and reached Zoom's part; so has no Zoom account to host a
+ * meeting: 409 {@code no-zoom-account} on {@code zoom-meeting} means the same.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +79,7 @@ class AuthorizationMatrixTest {
             | DELETE /api/sites/{siteId}/default-account                         | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | POST   /api/sites/{siteId}/default-account/zoom-authorization      | 401       | 403/404  | 403/404 | 403/404   | 503/404 | 503      |
             | GET    /api/sites/{siteId}/alerts                                  | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
+            | GET    /api/sites/{siteId}/account-relink                          | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | POST   /api/alerts/{alertId}/acknowledgement                       | 401       | 403/404  | 403/404 | 403/404   | 200/404 | 200      |
             | GET    /api/sites/{siteId}/staff                                   | 401       | 403/404  | 200/404 | 200/404   | 200/404 | 200      |
             | POST   /api/sites/{siteId}/staff                                   | 401       | 403/404  | 403/404 | 403/404   | 201/404 | 201      |
@@ -105,6 +107,7 @@ class AuthorizationMatrixTest {
             | PUT    /api/sessions/{sessionId}/link                              | 401       | 403/404  | 200/404 | 403/404   | 200/404 | 200      |
             | DELETE /api/sessions/{sessionId}/link                              | 401       | 403/404  | 200/404 | 403/404   | 200/404 | 200      |
             | DELETE /api/sessions/{sessionId}/link-override                     | 401       | 403/404  | 200/404 | 403/404   | 200/404 | 200      |
+            | POST   /api/sessions/{sessionId}/zoom-meeting                      | 401       | 403/404  | 409/404 | 403/404   | 409/404 | 409      |
             | POST   /api/sites/{siteId}/customers                               | 401       | 403/404  | 403/404 | 403/404   | 201/404 | 201      |
             | GET    /api/customers/{customerId}                                 | 401       | 200/404  | 403/404 | 403/404   | 200/404 | 200      |
             | GET    /api/customers/{customerId}/bookings                        | 401       | 200/404  | 403/404 | 403/404   | 200/404 | 200      |
@@ -164,6 +167,7 @@ class AuthorizationMatrixTest {
             | POST   /dashboard/sessions/{sessionId}/link                        | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
             | POST   /dashboard/sessions/{sessionId}/link/removal                | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
             | POST   /dashboard/sessions/{sessionId}/link/restore                | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
+            | POST   /dashboard/sessions/{sessionId}/zoom-meeting                | 302       | 403      | 400/404 | 403/404   | 400/404 | 400      |
             | GET    /dashboard/courses/{courseId}                               | 302       | 403      | 403/404 | 403/404   | 200/404 | 200      |
             | POST   /dashboard/courses/{courseId}/link                          | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |
             | POST   /dashboard/courses/{courseId}/link/removal                  | 302       | 403      | 403/404 | 403/404   | 400/404 | 400      |

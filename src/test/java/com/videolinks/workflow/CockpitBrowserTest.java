@@ -93,7 +93,7 @@ class CockpitBrowserTest {
     }
 
     @Test
-    void anOperatorSignsInAndCockpitShowsTheThreeProcessesAndAnIncident() throws Exception {
+    void anOperatorSignsInAndCockpitShowsTheFourProcessesAndAnIncident() throws Exception {
         String operator = "cockpit-ops-" + UUID.randomUUID().toString().substring(0, 8);
         users.create(operator, Api.PASSWORD, Role.OPERATOR, null, null);
         ProcessInstance failing = runtime.startProcessInstanceByKey("course-link-update", "course-cockpit-test",
@@ -124,7 +124,8 @@ class CockpitBrowserTest {
         browser.get(base() + "/camunda/app/cockpit/default/#/processes");
         cockpit.until(d -> d.findElement(By.tagName("body")).getText().contains("Zoom meeting provisioning"));
         String page = browser.findElement(By.tagName("body")).getText();
-        assertThat(page).contains("Course link update and notify", "Staff onboarding", "Zoom meeting provisioning");
+        assertThat(page).contains("Course link update and notify", "Staff onboarding", "Zoom meeting provisioning",
+                "Re-link sessions after an account change");
         assertThat(page).doesNotContain("Load timeout");
         screenshot("cockpit-processes");
 

@@ -105,7 +105,7 @@ class ProcessContentPolicyTest {
             throws Exception {
         Files.writeString(folder.resolve(key + ".bpmn"), bpmn);
         ProcessFolderDeployer deployer = new ProcessFolderDeployer(repository,
-                new ProcessesProperties(folder, "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D"));
+                new ProcessesProperties(folder, "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D", java.time.Duration.ofMinutes(5), 25));
 
         assertThatThrownBy(deployer::deploy).isInstanceOf(ParseException.class)
                 .hasMessageContaining("Refused by the process content policy").hasMessageContaining(refusal);

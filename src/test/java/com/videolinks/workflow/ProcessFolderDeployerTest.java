@@ -50,14 +50,14 @@ class ProcessFolderDeployerTest {
                   </bpmn:process>
                 </bpmn:definitions>
                 """);
-        ProcessFolderDeployer deployer = new ProcessFolderDeployer(repository, new ProcessesProperties(folder, "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D"));
+        ProcessFolderDeployer deployer = new ProcessFolderDeployer(repository, new ProcessesProperties(folder, "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D", java.time.Duration.ofMinutes(5), 25));
 
         deployer.deploy();
         deployer.deploy();
 
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("folder-probe").count()).isEqualTo(1);
         assertThatThrownBy(() -> new ProcessFolderDeployer(repository,
-                new ProcessesProperties(folder.resolve("missing"), "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D")).deploy())
+                new ProcessesProperties(folder.resolve("missing"), "R3/PT1M", "R3/PT1M", "P1D", "P7D", "PT5S", "PT5M", "P2D", java.time.Duration.ofMinutes(5), 25)).deploy())
                 .hasMessageContaining("videolinks.processes.folder");
     }
 }

@@ -133,9 +133,15 @@ class StaffOnboardingProcessTest extends ZoomTestBase {
         runJob(process);
         runJob(process);
         assertThat(process).isEnded().hasPassed("staffAccountActive");
-        // S10: Hana's upcoming sessions are provisioned under her Zoom (started by the connection, counted here)
+        // S10: Hana's upcoming sessions are provisioned under her Zoom by the connection's one account-relink run
+        // (#13 item 5), counted here, not by a process per session
+        assertThat(historicVariable(process, "sessionsReprovisioned")).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("account-relink")
+                .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId))
+                .variableValueEquals("staffId", studio.staffId)
+                .count()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("zoom-meeting-provisioning")
-                .processInstanceBusinessKey(String.valueOf(studio.oneOnOneSessionId)).count()).isEqualTo(1);
+                .processInstanceBusinessKey(String.valueOf(studio.oneOnOneSessionId)).count()).isZero();
     }
 
     @Test

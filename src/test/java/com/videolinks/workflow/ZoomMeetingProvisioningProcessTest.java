@@ -95,16 +95,26 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
     }
 
     @Test
-    void connectingAZoomAccountProvisionsTheUpcomingSessionsItNowServes() {
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(studio.classSessionId)).count()).isEqualTo(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(studio.oneOnOneSessionId)).count()).isEqualTo(1);
-        // the course keeps the site default (S18): no meeting, no process
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(studio.courseFutureSessionId)).count()).isZero();
+    void connectingAZoomAccountStartsOneRelinkOfTheSiteThatProvisionsTheUpcomingSessionsItNowServes() {
+        // #13 item 5, #14: one paged run for the change, none per session
+        ProcessInstance relink = runtime.createProcessInstanceQuery().processDefinitionKey(AccountRelinkTrigger.PROCESS_ID)
+                .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId))
+                .variableValueEquals("staffId", studio.staffId).singleResult();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ZoomProvisioningTrigger.PROCESS_ID)
+                .processInstanceBusinessKey(String.valueOf(studio.classSessionId)).count()).isZero();
+
+        runRelinkOfSite();
+
+        assertThat(relink).isEnded().hasPassed("surveySessions", "relinkSessionPage", "sessionsRelinked");
+        assertThat(meetings.ofSession(studio.classSessionId)).hasSize(1);
+        assertThat(meetings.ofSession(studio.oneOnOneSessionId)).hasSize(1);
+        // the course keeps the site default (S18): no meeting
+        assertThat(meetings.ofSession(studio.courseFutureSessionId)).isEmpty();
     }
 
     @Test
     void movingASessionMovesItsMeeting() throws Exception {
-        runJobsOf(studio.classSessionId);
+        runRelinkOfSite();
         String meetingId = meetings.ofSession(studio.classSessionId).get(0).meetingId();
 
         studio.ownerApi.put("/api/sessions/" + studio.classSessionId + "/schedule", """
@@ -124,7 +134,7 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
 
     @Test
     void s11_aCancelledSessionLosesItsMeeting() throws Exception {
-        runJobsOf(studio.classSessionId);
+        runRelinkOfSite();
         String meetingId = meetings.ofSession(studio.classSessionId).get(0).meetingId();
 
         studio.ownerApi.post("/api/sessions/" + studio.classSessionId + "/cancellation", "").andExpect(status().isOk());
@@ -136,7 +146,7 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
 
     @Test
     void s11_aSessionWhoseLinkStaffRemovedLosesItsMeetingAndGetsANewOneWhenTheRemovalIsUndone() throws Exception {
-        runJobsOf(studio.classSessionId);
+        runRelinkOfSite();
         String meetingId = meetings.ofSession(studio.classSessionId).get(0).meetingId();
 
         studio.staffApi.delete("/api/sessions/" + studio.classSessionId + "/link").andExpect(status().isOk());
@@ -152,7 +162,7 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
 
     @Test
     void s11_s20_aSessionThatGoesOfflineLosesItsMeetingAndGetsOneWhenItComesBackOnline() throws Exception {
-        runJobsOf(studio.classSessionId);
+        runRelinkOfSite();
         String meetingId = meetings.ofSession(studio.classSessionId).get(0).meetingId();
 
         studio.ownerApi.put("/api/sessions/" + studio.classSessionId + "/online", "{\"online\": false}").andExpect(status().isOk());
@@ -170,8 +180,9 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
         studio.ownerApi.put("/api/sessions/" + studio.classSessionId + "/schedule", """
                 {"startsAt": "2030-01-12T03:00:00Z", "endsAt": "2030-01-12T04:00:00Z"}
                 """).andExpect(status().isOk());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(studio.classSessionId)).count()).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(studio.classSessionId)).count()).isEqualTo(1);
 
+        runRelinkOfSite();
         runJobsOf(studio.classSessionId);
 
         ZoomStandIn.server().verify(1, postRequestedFor(urlEqualTo("/v2/users/me/meetings")).withRequestBody(containing("Morning Flow")));
@@ -189,30 +200,32 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
     @Test
     void whenZoomKeepsFailingTheRetriesEndInAnIncidentNamingTheSessionAndTheHost() throws Exception {
         ZoomStandIn.server().stubFor(post(urlEqualTo("/v2/users/me/meetings")).willReturn(aResponse().withStatus(503)));
-        ProcessInstance process = onlyProcessOf(studio.classSessionId);
+        long sessionId = schedule(studio.classId, "2030-02-03T01:00:00Z", "2030-02-03T02:00:00Z");
+        ProcessInstance process = onlyProcessOf(sessionId);
 
         for (int attempt = 0; attempt < 6 && incidents(process).isEmpty(); attempt++) {
-            runJobsOf(studio.classSessionId);
+            runJobsOf(sessionId);
         }
 
         assertThat(incidents(process)).singleElement().satisfies(incident -> {
             assertThat(incident.getActivityId()).isEqualTo("syncZoomMeeting");
-            assertThat(incident.getIncidentMessage()).contains("session " + studio.classSessionId)
+            assertThat(incident.getIncidentMessage()).contains("session " + sessionId)
                     .contains("hana@example.com").contains("503").doesNotContain("access-1");
         });
         assertThat(process).isWaitingAt("syncZoomMeeting");
-        studio.ownerApi.get(studio.link(studio.classSessionId, "BUSINESS_CALENDAR"))
+        studio.ownerApi.get(studio.link(sessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("PENDING"));
-        assertThat(meetings.ofSession(studio.classSessionId)).isEmpty();
+        assertThat(meetings.ofSession(sessionId)).isEmpty();
     }
 
     @Test
-    void aHostPastItsDailyCreationsWaitsAtTheTimerUntilTheNextUtcDayThenCreatesTheMeeting() {
+    void aHostPastItsDailyCreationsWaitsAtTheTimerUntilTheNextUtcDayThenCreatesTheMeeting() throws Exception {
         jdbc.sql("insert into zoom_daily_quota (account_id, quota_day, used) values (:id, :day, 100)")
                 .param("id", accountId).param("day", Date.valueOf(LocalDate.now(ZoneOffset.UTC))).update();
-        ProcessInstance process = onlyProcessOf(studio.classSessionId);
+        long sessionId = schedule(studio.classId, "2030-02-03T01:00:00Z", "2030-02-03T02:00:00Z");
+        ProcessInstance process = onlyProcessOf(sessionId);
 
-        runJobsOf(studio.classSessionId);
+        runJobsOf(sessionId);
 
         assertThat(process).isWaitingAt("waitForZoomQuota");
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
@@ -222,18 +235,19 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
 
         jdbc.sql("delete from zoom_daily_quota where account_id = :id").param("id", accountId).update(); // a new day
         management.executeJob(timer.getId());
-        runJobsOf(studio.classSessionId);
+        runJobsOf(sessionId);
 
         assertThat(process).isEnded().hasPassed("waitForZoomQuota", "meetingInSync");
-        assertThat(meetings.ofSession(studio.classSessionId)).hasSize(1);
+        assertThat(meetings.ofSession(sessionId)).hasSize(1);
     }
 
     @Test
-    void zoomsRetryAfterIsWhenTheProcessTriesAgain() {
+    void zoomsRetryAfterIsWhenTheProcessTriesAgain() throws Exception {
         ZoomStandIn.server().stubFor(post(urlEqualTo("/v2/users/me/meetings")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "900")));
-        ProcessInstance process = onlyProcessOf(studio.classSessionId);
+        long sessionId = schedule(studio.classId, "2030-02-03T01:00:00Z", "2030-02-03T02:00:00Z");
+        ProcessInstance process = onlyProcessOf(sessionId);
 
-        runJobsOf(studio.classSessionId);
+        runJobsOf(sessionId);
 
         assertThat(process).isWaitingAt("waitForZoomQuota");
         Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
@@ -246,16 +260,17 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
                 .param("at", Timestamp.from(Instant.now().plusSeconds(30))).param("id", accountId).update();
         ZoomStandIn.server().stubFor(post(urlEqualTo("/oauth/token")).withRequestBody(containing("grant_type=refresh_token"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"reason\":\"Invalid Token!\",\"error\":\"invalid_grant\"}")));
-        ProcessInstance process = onlyProcessOf(studio.classSessionId);
+        long sessionId = schedule(studio.classId, "2030-02-03T01:00:00Z", "2030-02-03T02:00:00Z");
+        ProcessInstance process = onlyProcessOf(sessionId);
 
-        runJobsOf(studio.classSessionId);
+        runJobsOf(sessionId);
 
         assertThat(process).isEnded().hasPassed("hostAccountDisconnected");
         assertThat(incidents(process)).isEmpty();
         studio.ownerApi.get("/api/sites/" + studio.siteId + "/alerts")
                 .andExpect(jsonPath("$[0].code").value("zoom-account-disconnected"));
         // not silent and not pending forever: the session now shows the site default, and the business knows why
-        studio.ownerApi.get(studio.link(studio.classSessionId, "BUSINESS_CALENDAR"))
+        studio.ownerApi.get(studio.link(sessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("SHOWN")).andExpect(jsonPath("$.source").value("SITE_DEFAULT"));
     }
 
@@ -270,6 +285,20 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
     private ProcessInstance onlyProcessOf(long sessionId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(ZoomProvisioningTrigger.PROCESS_ID)
                 .processInstanceBusinessKey(String.valueOf(sessionId)).singleResult();
+    }
+
+    /** Runs the site's account-relink runs (the Zoom connect of @BeforeEach started one) until each ends or waits. */
+    private void runRelinkOfSite() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = runtime.createProcessInstanceQuery().processDefinitionKey(AccountRelinkTrigger.PROCESS_ID)
+                    .processInstanceBusinessKey(AccountRelinkTrigger.businessKey(studio.siteId)).active().list().stream()
+                    .flatMap(p -> management.createJobQuery().processInstanceId(p.getId()).messages().withRetriesLeft()
+                            .list().stream()).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
     }
 
     /** Runs the due async jobs of the session's processes, oldest first, as the job executor would. */

@@ -32,8 +32,22 @@ public class ZoomMeetingApi {
     }
 
     public CreatedMeeting create(long accountId, MeetingSpec spec) {
+        reserveCreation(accountId);
+        return createReserved(accountId, spec);
+    }
+
+    /**
+     * Takes one creation from the host's daily allowance (its own short transaction), before any Zoom call: throws
+     * {@link ZoomRateLimitedException} (daily) when it is spent, {@link ZoomNotConfiguredException} without a Zoom app.
+     */
+    public void reserveCreation(long accountId) {
         requireConfigured();
         quota.consumeCreation(accountId, hostLabel(accountId));
+    }
+
+    /** Creates the meeting for a creation {@link #reserveCreation reserved} before. */
+    public CreatedMeeting createReserved(long accountId, MeetingSpec spec) {
+        requireConfigured();
         try {
             return withToken(accountId, token -> http.create(token, spec));
         } catch (ZoomRateLimitedException e) {
@@ -60,6 +74,21 @@ public class ZoomMeetingApi {
     public boolean delete(long accountId, String meetingId) {
         requireConfigured();
         return withToken(accountId, token -> http.delete(token, meetingId));
+    }
+
+    /** Meeting creations the host has left in the current quota day (an estimate: other jobs take them too). */
+    public int creationsLeftToday(long accountId) {
+        return quota.leftToday(accountId);
+    }
+
+    /** Zoom's meeting creations per host per quota day ({@code videolinks.zoom.daily-meeting-creations}). */
+    public int dailyCreationLimit() {
+        return quota.dailyLimit();
+    }
+
+    /** When the next quota day (UTC) begins. */
+    public java.time.Instant nextQuotaDay() {
+        return quota.nextDay();
     }
 
     /** "ZOOM account 7 (hana@example.com)": how logs, alerts and incidents name a host. */

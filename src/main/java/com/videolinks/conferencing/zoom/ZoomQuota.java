@@ -33,6 +33,10 @@ class ZoomQuota {
             update zoom_daily_quota set used = :limit where account_id = :accountId and quota_day = :day
             """;
 
+    private static final String USED = """
+            select used from zoom_daily_quota where account_id = :accountId and quota_day = :day
+            """;
+
     private final JdbcClient jdbc;
     private final ZoomProperties properties;
     private final Clock clock;
@@ -57,6 +61,22 @@ class ZoomQuota {
             throw new ZoomRateLimitedException(host + " has used today's " + properties.dailyMeetingCreations()
                     + " Zoom meeting creations; queued until " + retryAt, retryAt, true);
         }
+    }
+
+    /** Creations the host has left today (read only, for estimates: another job may take one meanwhile). */
+    int leftToday(long accountId) {
+        Integer used = jdbc.sql(USED).param("accountId", accountId).param("day", Date.valueOf(today()))
+                .query(Integer.class).optional().orElse(0);
+        return Math.max(0, properties.dailyMeetingCreations() - used);
+    }
+
+    int dailyLimit() {
+        return properties.dailyMeetingCreations();
+    }
+
+    /** When the next quota day begins (Zoom counts per UTC day). */
+    Instant nextDay() {
+        return ZoomResilience.nextUtcDay(clock.instant());
     }
 
     /** Zoom said the day's limit is reached (429): nothing more is tried for this host today. */

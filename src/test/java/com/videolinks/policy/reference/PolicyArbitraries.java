@@ -177,7 +177,8 @@ public final class PolicyArbitraries {
         // mostly online and untouched, so the account-based selections (S10, S17, S18) get their share
         Arbitrary<Boolean> online = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
         Arbitrary<ManualLink> manual = Arbitraries.frequency(Tuple.of(6, ManualLink.NONE), Tuple.of(2, ManualLink.ADDED),
-                Tuple.of(1, ManualLink.REMOVED));
+                Tuple.of(1, ManualLink.REMOVED),
+                Tuple.of(1, ManualLink.ZOOM_ADDED));
         Arbitrary<Boolean> cancelled = Arbitraries.frequency(Tuple.of(6, false), Tuple.of(1, true));
         return Combinators.combine(Arbitraries.of(ServiceKind.class), online, staff, manual, manualValue, cancelled)
                 .as((kind, isOnline, staffId, change, value, isCancelled) ->

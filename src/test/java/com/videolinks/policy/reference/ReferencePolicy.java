@@ -108,8 +108,11 @@ public final class ReferencePolicy {
         SessionFact session = facts.session();
         if (session.manualLink() == ManualLink.REMOVED) {
             reasons.add(ShippedRule.REMOVED_BY_STAFF);
-        } else if (!session.online() && session.manualLink() == ManualLink.NONE) {
+        } else if (!session.online()
+                && (session.manualLink() == ManualLink.NONE || session.manualLink() == ManualLink.ZOOM_ADDED)) {
             reasons.add(ShippedRule.OFFLINE);
+        } else if (session.manualLink() == ManualLink.ZOOM_ADDED && ownZoom(facts) == null && siteZoom(facts) == null) {
+            reasons.add(ShippedRule.NO_ZOOM_ACCOUNT);
         }
         return reasons;
     }
@@ -125,6 +128,12 @@ public final class ReferencePolicy {
             return new Selection(ShippedRule.ADDED_BY_STAFF, LinkSource.SESSION_LINK, null, Provider.CUSTOM_LINK,
                     session.manualLinkValue());
         }
+        if (session.manualLink() == ManualLink.ZOOM_ADDED) {
+            // #13 item 4: the staff member's own Zoom, else the site's default Zoom (withheld when neither)
+            AccountFact host = ownZoom(facts) != null ? ownZoom(facts) : siteZoom(facts);
+            return new Selection(ownZoom(facts) != null ? ShippedRule.ZOOM_BY_STAFF_ACCOUNT : ShippedRule.ZOOM_BY_SITE_DEFAULT,
+                    LinkSource.SESSION_LINK, host.accountId(), Provider.ZOOM, null);
+        }
         if (session.kind() == ServiceKind.COURSE) {
             // S18: a course ignores staff accounts; its own link, else the site default
             CourseLinkFact course = facts.courseLink();
@@ -139,6 +148,18 @@ public final class ReferencePolicy {
             return fromAccount(ShippedRule.STAFF_ACCOUNT, LinkSource.STAFF_ACCOUNT, own);
         }
         return fromAccount(ShippedRule.SITE_DEFAULT, LinkSource.SITE_DEFAULT, facts.defaultAccount());
+    }
+
+    private static AccountFact ownZoom(SessionFacts facts) {
+        AccountFact own = facts.staffAccount();
+        SessionFact session = facts.session();
+        return own != null && own.connected() && own.provider() == Provider.ZOOM && session.staffId() != null
+                && session.staffId().equals(own.staffId()) ? own : null;
+    }
+
+    private static AccountFact siteZoom(SessionFacts facts) {
+        AccountFact site = facts.defaultAccount();
+        return site != null && site.connected() && site.provider() == Provider.ZOOM ? site : null;
     }
 
     private static Selection fromAccount(ShippedRule rule, LinkSource source, AccountFact account) {
@@ -181,6 +202,7 @@ public final class ReferencePolicy {
             case DEFAULT_ACCOUNT_DISCONNECTED -> WithholdReason.DEFAULT_ACCOUNT_DISCONNECTED;
             case REMOVED_BY_STAFF -> WithholdReason.REMOVED_FROM_SESSION;
             case OFFLINE -> WithholdReason.SESSION_OFFLINE;
+            case NO_ZOOM_ACCOUNT -> WithholdReason.NO_ZOOM_ACCOUNT;
             default -> throw new IllegalArgumentException(rule + " withholds nothing");
         };
     }
@@ -199,8 +221,11 @@ public final class ReferencePolicy {
         }
         List<ShippedRule> withheld = withheld(facts);
         if (!withheld.isEmpty()) {
+            boolean siteWide = withheld.contains(ShippedRule.PLAN_NOT_PREMIUM)
+                    || withheld.contains(ShippedRule.NO_DEFAULT_ACCOUNT)
+                    || withheld.contains(ShippedRule.DEFAULT_ACCOUNT_DISCONNECTED);
             if (withheld.contains(ShippedRule.REMOVED_BY_STAFF) || withheld.contains(ShippedRule.OFFLINE)
-                    || session.manualLink() == ManualLink.ADDED) {
+                    || session.manualLink() == ManualLink.ADDED || !siteWide) {
                 return none(id);
             }
             return new MeetingRequirement(id, MeetingRequirement.Need.UNDECIDED, null,

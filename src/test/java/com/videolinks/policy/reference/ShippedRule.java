@@ -27,6 +27,15 @@ enum ShippedRule {
     ADDED_BY_STAFF(
             "A link staff added to the session wins over every account",
             "Staff added this link to the session (S11, S20)."),
+    ZOOM_BY_STAFF_ACCOUNT(
+            "A Zoom meeting staff asked for on the session is hosted by the staff member's own Zoom account",
+            "Staff asked for a Zoom meeting for this session; the staff member's own Zoom account hosts it (S11)."),
+    ZOOM_BY_SITE_DEFAULT(
+            "A Zoom meeting staff asked for on the session is hosted by the site's default Zoom account otherwise",
+            "Staff asked for a Zoom meeting for this session; the site's default Zoom account hosts it (S11)."),
+    NO_ZOOM_ACCOUNT(
+            "A Zoom meeting asked for on a session without any connected Zoom account cannot be made",
+            "A Zoom meeting was asked for, but neither the session's staff member nor the site has a connected Zoom account (S11)."),
     COURSE_LINK(
             "A course with its own link uses it for every session",
             "The course has its own link, shared by all its sessions (S18)."),
