@@ -188,7 +188,8 @@ public final class CourseNotifyBenchmark {
     private static long course(ConfigurableApplicationContext app, Site site, long staffId, String name) {
         ServiceOffering course = app.getBean(ServiceOfferings.class).create(site.id(), name, ServiceKind.COURSE, true);
         Instant first = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        app.getBean(Sessions.class).create(course.id(), staffId, first, first.plus(1, ChronoUnit.HOURS), true);
+        app.getBean(Sessions.class).create(course.id(), staffId, first, first.plus(1, ChronoUnit.HOURS), true,
+                com.videolinks.session.SessionCapacity.MAX);
         return course.id();
     }
 
