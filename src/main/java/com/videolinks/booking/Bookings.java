@@ -29,6 +29,15 @@ public interface Bookings {
     /** Bookings of one session that still hold their place. */
     List<Booking> bookedOnSession(long sessionId);
 
+    /** {@link #bookedOnSession} for many sessions in one query. */
+    List<Booking> bookedOnSessions(java.util.Collection<Long> sessionIds);
+
+    /**
+     * Sessions still to come (after {@code now}, not cancelled) that hold at least one booking, by ascending id after
+     * {@code afterSessionId}: one page of at most {@code limit}.
+     */
+    List<Long> upcomingBookedSessions(java.time.Instant now, long afterSessionId, int limit);
+
     /** A customer's bookings, still holding their place, of any session of one service. */
     List<Booking> bookedByCustomerInService(long customerId, long serviceId);
 

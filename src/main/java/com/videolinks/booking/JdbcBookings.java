@@ -32,6 +32,14 @@ class JdbcBookings implements Bookings {
     private static final String SET_STATUS = "update booking set status = :status where id = :id";
     private static final String BOOKED_ON_SESSION = "select " + COLUMNS
             + " from booking where session_id = :sessionId and status = 'BOOKED' order by id";
+    private static final String BOOKED_ON_SESSIONS = "select " + COLUMNS
+            + " from booking where session_id in (:sessionIds) and status = 'BOOKED' order by id";
+    private static final String UPCOMING_BOOKED_SESSIONS = """
+            select distinct s.id from session s join booking b on b.session_id = s.id
+            where b.status = 'BOOKED' and s.cancelled = false and s.ends_at > :now and s.id > :after
+            order by s.id
+            limit :limit
+            """;
     private static final String BOOKED_BY_CUSTOMER_IN_SERVICE = """
             select b.id, b.session_id, b.customer_id, b.status, b.booked_at
             from booking b join session s on s.id = b.session_id
@@ -108,6 +116,18 @@ class JdbcBookings implements Bookings {
     @Override
     public List<Booking> bookedOnSession(long sessionId) {
         return jdbc.sql(BOOKED_ON_SESSION).param("sessionId", sessionId).query(JdbcBookings::map).list();
+    }
+
+    @Override
+    public List<Booking> bookedOnSessions(java.util.Collection<Long> sessionIds) {
+        return sessionIds.isEmpty() ? List.of() : jdbc.sql(BOOKED_ON_SESSIONS)
+                .param("sessionIds", List.copyOf(sessionIds)).query(JdbcBookings::map).list();
+    }
+
+    @Override
+    public List<Long> upcomingBookedSessions(java.time.Instant now, long afterSessionId, int limit) {
+        return jdbc.sql(UPCOMING_BOOKED_SESSIONS).param("now", java.sql.Timestamp.from(now))
+                .param("after", afterSessionId).param("limit", limit).query(Long.class).list();
     }
 
     @Override

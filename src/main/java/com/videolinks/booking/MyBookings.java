@@ -2,18 +2,30 @@ package com.videolinks.booking;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.policy.vocabulary.Channel;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 
-/** A customer's bookings with each session's link as the My Bookings channel allows (S21). */
+/**
+ * A customer's bookings with each session's link as the My Bookings channel allows (S21). All rows in one batch:
+ * bookings, sessions and services in one query each, the policy's facts in bulk, the sessions evaluated together.
+ */
 @Service
 public class MyBookings {
+
+    /** One booking with everything the policy said about its session (for pages that explain a missing link). */
+    public record Row(BookingView booking, SessionView links) {
+    }
 
     private final Bookings bookings;
     private final Sessions sessions;
@@ -27,15 +39,32 @@ public class MyBookings {
         this.links = links;
     }
 
+    /** {@code GET /api/me/bookings}: soonest first, each link as MY_BOOKINGS shows it. */
     public List<BookingView> of(long customerId) {
-        return bookings.ofCustomer(customerId).stream()
+        return rows(customerId).stream().map(Row::booking).toList();
+    }
+
+    /** As {@link #of}, with each session's whole view. */
+    public List<Row> rows(long customerId) {
+        List<Booking> booked = bookings.ofCustomer(customerId);
+        if (booked.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Session> sessionById = sessions.findAll(booked.stream().map(Booking::sessionId).distinct().toList())
+                .stream().collect(Collectors.toMap(Session::id, Function.identity()));
+        Map<Long, ServiceOffering> serviceById = services.findAll(sessionById.values().stream()
+                        .map(Session::serviceId).distinct().toList())
+                .stream().collect(Collectors.toMap(ServiceOffering::id, Function.identity()));
+        Map<Long, SessionView> views = links.views(sessionById.values());
+        return booked.stream()
                 .map(booking -> {
-                    Session session = sessions.get(booking.sessionId());
-                    return new BookingView(booking.id(), session.id(), services.get(session.serviceId()).name(),
-                            session.startsAt(), session.endsAt(), booking.status(),
-                            CustomerLink.of(links.decide(session, Channel.MY_BOOKINGS)));
+                    Session session = sessionById.get(booking.sessionId());
+                    SessionView view = views.get(session.id());
+                    return new Row(new BookingView(booking.id(), session.id(),
+                            serviceById.get(session.serviceId()).name(), session.startsAt(), session.endsAt(),
+                            booking.status(), CustomerLink.of(view.on(Channel.MY_BOOKINGS))), view);
                 })
-                .sorted(Comparator.comparing(BookingView::startsAt))
+                .sorted(Comparator.comparing(row -> row.booking().startsAt()))
                 .toList();
     }
 }

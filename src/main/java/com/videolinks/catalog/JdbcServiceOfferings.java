@@ -27,6 +27,7 @@ class JdbcServiceOfferings implements ServiceOfferings {
     private static final String BY_ID = "select " + COLUMNS + " from service where id = :id";
     private static final String BY_SITE = "select " + COLUMNS
             + " from service where site_id = :siteId and deleted_at is null order by id";
+    private static final String BY_IDS = "select " + COLUMNS + " from service where id in (:ids) order by id";
     private static final String BY_HOST_ID = "select " + COLUMNS + " from service where site_id = :siteId and host_id = :hostId";
     private static final String SET_HOST_ID = "update service set host_id = :hostId where id = :id";
     private static final String UPDATE = "update service set name = :name, kind = :kind, online = :online where id = :id";
@@ -36,7 +37,9 @@ class JdbcServiceOfferings implements ServiceOfferings {
             delete from service_staff where staff_id = :staffId
               and service_id in (select id from service where site_id = :siteId)
             """;
-    private static final String STAFF_OF = "select staff_id from service_staff where service_id = :id order by staff_id";
+    private static final String STAFF_OF = """
+            select service_id, staff_id from service_staff where service_id in (:ids) order by service_id, staff_id
+            """;
     private static final String UNASSIGN_ALL = "delete from service_staff where service_id = :id";
     private static final String ASSIGN = "insert into service_staff (service_id, staff_id) values (:id, :staffId)";
     private static final String CHANGE_COURSE_LINK = """
@@ -64,12 +67,30 @@ class JdbcServiceOfferings implements ServiceOfferings {
 
     @Override
     public Optional<ServiceOffering> find(long id) {
-        return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
+        return withStaff(jdbc.sql(BY_ID).param("id", id).query(this::map).list()).stream().findFirst();
     }
 
     @Override
     public List<ServiceOffering> ofSite(long siteId) {
-        return jdbc.sql(BY_SITE).param("siteId", siteId).query(this::map).list();
+        return withStaff(jdbc.sql(BY_SITE).param("siteId", siteId).query(this::map).list());
+    }
+
+    @Override
+    public List<ServiceOffering> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : withStaff(jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::map).list());
+    }
+
+    /** The assigned staff of all the services in one query (a query per row inside the row mapper was N+1). */
+    private List<ServiceOffering> withStaff(List<ServiceOffering> services) {
+        if (services.isEmpty()) {
+            return services;
+        }
+        java.util.Map<Long, List<Long>> staff = new java.util.HashMap<>();
+        jdbc.sql(STAFF_OF).param("ids", services.stream().map(ServiceOffering::id).toList())
+                .query((rs, i) -> java.util.Map.entry(rs.getLong("service_id"), rs.getLong("staff_id"))).list()
+                .forEach(e -> staff.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return services.stream().map(s -> new ServiceOffering(s.id(), s.siteId(), s.name(), s.kind(), s.online(),
+                s.courseLink(), s.courseLinkVersion(), staff.getOrDefault(s.id(), List.of()))).toList();
     }
 
     @Override
@@ -82,7 +103,8 @@ class JdbcServiceOfferings implements ServiceOfferings {
 
     @Override
     public Optional<ServiceOffering> findByHostId(long siteId, String hostId) {
-        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(this::map).optional();
+        return withStaff(jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(this::map).list())
+                .stream().findFirst();
     }
 
     @Override
@@ -129,9 +151,8 @@ class JdbcServiceOfferings implements ServiceOfferings {
         Link courseLink = url == null ? null
                 : new Link(url, secrets.open(rs.getString("course_link_password"), SecretPurpose.LINK_PASSWORD),
                         rs.getString("course_link_description"));
-        List<Long> staffIds = jdbc.sql(STAFF_OF).param("id", id).query(Long.class).list();
         return new ServiceOffering(id, rs.getLong("site_id"), rs.getString("name"),
                 ServiceKind.valueOf(rs.getString("kind")), rs.getBoolean("online"), courseLink,
-                rs.getInt("course_link_version"), staffIds);
+                rs.getInt("course_link_version"), List.of());
     }
 }

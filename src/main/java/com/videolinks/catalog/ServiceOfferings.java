@@ -20,6 +20,9 @@ public interface ServiceOfferings {
 
     List<ServiceOffering> ofSite(long siteId);
 
+    /** The services with these ids that exist, in two queries (services, their staff). */
+    List<ServiceOffering> findAll(java.util.Collection<Long> ids);
+
     void assignStaff(long serviceId, List<Long> staffIds);
 
     /** The site's service whom the host names {@code hostId}, deleted ones included. */

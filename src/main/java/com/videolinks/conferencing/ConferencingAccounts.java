@@ -1,5 +1,6 @@
 package com.videolinks.conferencing;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.videolinks.policy.vocabulary.Link;
@@ -11,6 +12,9 @@ public interface ConferencingAccounts {
     ConferencingAccount connect(long siteId, Long staffId, Provider provider, String zoomUser, Link link);
 
     Optional<ConferencingAccount> find(long id);
+
+    /** The accounts with these ids that exist, in one query. */
+    List<ConferencingAccount> findAll(java.util.Collection<Long> ids);
 
     void disconnect(long id);
 

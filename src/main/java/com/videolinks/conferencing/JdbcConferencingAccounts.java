@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,10 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
             select id, site_id, staff_id, provider, connected, zoom_user, link_url, link_password,
                    link_description, changed_at, disconnect_reason
             from conferencing_account where id = :id
+            """;    private static final String BY_IDS = """
+            select id, site_id, staff_id, provider, connected, zoom_user, link_url, link_password,
+                   link_description, changed_at, disconnect_reason
+            from conferencing_account where id in (:ids)
             """;
     private static final String DISCONNECT = """
             update conferencing_account set connected = false, changed_at = :now where id = :id
@@ -63,6 +68,11 @@ class JdbcConferencingAccounts implements ConferencingAccounts {
     @Override
     public Optional<ConferencingAccount> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
+    }
+
+    @Override
+    public List<ConferencingAccount> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::map).list();
     }
 
     @Override

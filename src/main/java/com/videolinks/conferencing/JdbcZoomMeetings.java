@@ -27,6 +27,10 @@ class JdbcZoomMeetings implements ZoomMeetings {
             where session_id = :sessionId and needs_refresh = false order by created_at desc
             limit 1
             """;
+    private static final String OF_SESSIONS = """
+            select session_id, account_id, join_url, password from zoom_meeting
+            where session_id in (:sessionIds) and needs_refresh = false order by session_id, created_at desc
+            """;
     private static final String INSERT = """
             insert into zoom_meeting (session_id, account_id, meeting_id, join_url, password, created_at,
                                       starts_at, duration_minutes, topic, needs_refresh)
@@ -64,6 +68,19 @@ class JdbcZoomMeetings implements ZoomMeetings {
                 .query((rs, i) -> new ZoomMeetingFact(rs.getLong("session_id"), rs.getLong("account_id"),
                         new Link(rs.getString("join_url"), password(rs), null)))
                 .optional();
+    }
+
+    @Override
+    public java.util.Map<Long, ZoomMeetingFact> latestFor(java.util.Collection<Long> sessionIds) {
+        java.util.Map<Long, ZoomMeetingFact> latest = new java.util.HashMap<>();
+        if (sessionIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql(OF_SESSIONS).param("sessionIds", List.copyOf(sessionIds))
+                .query((rs, i) -> new ZoomMeetingFact(rs.getLong("session_id"), rs.getLong("account_id"),
+                        new Link(rs.getString("join_url"), password(rs), null)))
+                .list().forEach(meeting -> latest.putIfAbsent(meeting.sessionId(), meeting));
+        return latest;
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface ZoomMeetings {
      */
     Optional<ZoomMeetingFact> latestFor(long sessionId);
 
+    /** {@link #latestFor(long)} of many sessions in one query, keyed by session id (sessions without one left out). */
+    java.util.Map<Long, ZoomMeetingFact> latestFor(java.util.Collection<Long> sessionIds);
+
     /** Records a meeting whose schedule is not known (demo data, tests). */
     void record(long sessionId, long accountId, String meetingId, String joinUrl, String password);
 

@@ -1,7 +1,5 @@
 package com.videolinks.links;
 
-import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,9 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.ConflictException;
-import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.Link;
-import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.session.Session;
@@ -21,9 +17,9 @@ import com.videolinks.session.SessionChanged;
 import com.videolinks.session.Sessions;
 
 /**
- * Changes to links by hand: on one session (S11, S20) or on a whole course (S18, S19). Each change that alters what
- * customers could be shown is announced ({@link SessionLinkChanged}, {@link CourseLinkChanged}) inside its
- * transaction, so the notifications it causes commit or roll back with it.
+ * Changes to links by hand: on one session (S11, S20) or on a whole course (S18, S19). Each change is announced
+ * ({@link SessionChanged}, {@link CourseLinkChanged}) inside its transaction, so what it causes (Zoom meetings,
+ * link-changed emails when what customers are shown really changed, #13) commits or rolls back with it.
  */
 @Service
 public class LinkEditing {
@@ -32,13 +28,11 @@ public class LinkEditing {
 
     private final Sessions sessions;
     private final ServiceOfferings services;
-    private final SessionLinks links;
     private final ApplicationEventPublisher events;
 
-    LinkEditing(Sessions sessions, ServiceOfferings services, SessionLinks links, ApplicationEventPublisher events) {
+    LinkEditing(Sessions sessions, ServiceOfferings services, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.services = services;
-        this.links = links;
         this.events = events;
     }
 
@@ -91,23 +85,13 @@ public class LinkEditing {
         return changed;
     }
 
-    /**
-     * Compares what the session shows the business before and after (the business calendar sees every link), so
-     * customers hear about a change only when the link really changed, not when the same link is added again.
-     */
     private Session changeManualLink(long sessionId, ManualLink manualLink, Link link) {
         Session session = sessions.get(sessionId);
         if (session.cancelled()) {
             // #12: a form opened before the cancellation must not give a cancelled session a link (nor email its customers)
             throw new ConflictException("session-cancelled", "Session " + sessionId + " is cancelled; its link cannot change");
         }
-        LinkDecision before = links.decide(session, Channel.BUSINESS_CALENDAR);
         sessions.changeManualLink(sessionId, manualLink, link);
-        Session changed = sessions.get(sessionId);
-        LinkDecision after = links.decide(changed, Channel.BUSINESS_CALENDAR);
-        if (before.status() != after.status() || !Objects.equals(before.link(), after.link())) {
-            events.publishEvent(new SessionLinkChanged(sessionId, changed.linkVersion(), before.link()));
-        }
-        return changed;
+        return sessions.get(sessionId);
     }
 }

@@ -1,11 +1,19 @@
 package com.videolinks.links;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.common.NotFoundException;
 import com.videolinks.conferencing.ConferencingAccount;
 import com.videolinks.conferencing.ConferencingAccounts;
 import com.videolinks.conferencing.ZoomMeetings;
@@ -13,19 +21,23 @@ import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
-import com.videolinks.policy.vocabulary.LinkMode;
-import com.videolinks.policy.vocabulary.LinkSource;
-import com.videolinks.policy.vocabulary.LinkStatus;
-import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.SessionFact;
 import com.videolinks.policy.vocabulary.SessionFacts;
+import com.videolinks.policy.vocabulary.SessionView;
+import com.videolinks.policy.vocabulary.ZoomMeetingFact;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
+import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
 
-/** Gathers what the policy needs to know about a session from the database and asks it. */
+/**
+ * Gathers what the policy needs to know about sessions from the database and asks it. The facts of any number of
+ * sessions are loaded in a fixed number of queries (sessions, services and their staff, sites, staff, accounts,
+ * meetings), and the answer is one {@link SessionView} per session: every channel and the Zoom meeting the rules
+ * want, from one evaluation. Callers read the view; none of them decides anything the rules decide.
+ */
 @Service
 public class SessionLinks {
 
@@ -48,12 +60,9 @@ public class SessionLinks {
         this.policy = policy;
     }
 
-    public LinkDecision decide(long sessionId, Channel channel) {
-        return policy.decide(facts(sessions.get(sessionId)), channel);
-    }
-
+    /** One channel of one session: the API's "what does session X show on channel Y, and why?". */
     public LinkDecision decide(Session session, Channel channel) {
-        return policy.decide(facts(session), channel);
+        return policy.decide(facts(List.of(session)).get(session.id()), channel);
     }
 
     /**
@@ -61,7 +70,7 @@ public class SessionLinks {
      * asked with the default account's fact marked disconnected (the disconnect confirmation lists what changes).
      */
     public LinkDecision decideIfDefaultDisconnected(Session session, Channel channel) {
-        SessionFacts facts = facts(session);
+        SessionFacts facts = facts(List.of(session)).get(session.id());
         AccountFact current = facts.defaultAccount();
         AccountFact disconnected = current == null ? null : new AccountFact(current.accountId(), current.role(),
                 current.staffId(), current.provider(), false, current.link());
@@ -69,52 +78,87 @@ public class SessionLinks {
                 facts.courseLink(), facts.meeting()), channel);
     }
 
-    /**
-     * Whether the session needs its own Zoom meeting and under which account. The account is the one the policy
-     * selects for the business calendar (where links are never hidden), so meetings follow the live rules.
-     */
-    public MeetingRequirement meetingRequirement(Session session) {
-        if (session.cancelled()) {
-            return MeetingRequirement.noMeeting("the session is cancelled");
-        }
-        if (session.manualLink() == ManualLink.REMOVED) {
-            return MeetingRequirement.noMeeting("staff removed the session's link (S11)");
-        }
-        if (session.manualLink() == ManualLink.ADDED) {
-            return MeetingRequirement.noMeeting("staff added a link of their own to the session (S11, S20)");
-        }
-        if (!session.online()) {
-            return MeetingRequirement.noMeeting("the session is offline (S11)");
-        }
-        SessionFacts facts = facts(session);
-        LinkDecision decision = policy.decide(facts, Channel.BUSINESS_CALENDAR);
-        if (decision.status() == LinkStatus.NONE) {
-            return MeetingRequirement.undecided(String.join(" ", decision.reasons()));
-        }
-        if (decision.mode() == LinkMode.PER_SESSION) {
-            AccountFact host = decision.source() == LinkSource.STAFF_ACCOUNT ? facts.staffAccount()
-                    : decision.source() == LinkSource.SITE_DEFAULT ? facts.defaultAccount() : null;
-            if (host != null) {
-                return MeetingRequirement.meeting(host.accountId(), decision.reasons().get(0));
-            }
-        }
-        return MeetingRequirement.noMeeting("the session's link is a shared link, not a Zoom meeting (S5)");
+    public LinkDecision decide(long sessionId, Channel channel) {
+        return decide(sessions.get(sessionId), channel);
     }
 
-    SessionFacts facts(Session session) {
-        ServiceOffering service = services.get(session.serviceId());
-        Site site = sites.get(service.siteId());
-        AccountFact defaultAccount = site.defaultAccountId() == null ? null
-                : accounts.find(site.defaultAccountId()).map(ConferencingAccount::toFact).orElse(null);
-        AccountFact staffAccount = session.staffId() == null ? null
-                : staff.find(session.staffId())
-                        .flatMap(member -> Optional.ofNullable(member.accountId()))
-                        .flatMap(accounts::find)
-                        .map(ConferencingAccount::toFact)
-                        .orElse(null);
-        SessionFact sessionFact = new SessionFact(session.id(), service.id(), service.kind(), session.online(),
-                session.staffId(), session.manualLink(), session.manualLinkValue());
-        return new SessionFacts(site.toFact(), sessionFact, defaultAccount, staffAccount, service.courseLinkFact(),
-                meetings.latestFor(session.id()).orElse(null));
+    /** Everything about the session: every channel and its Zoom meeting, from one evaluation. */
+    public SessionView view(Session session) {
+        return views(List.of(session)).get(session.id());
+    }
+
+    public SessionView view(long sessionId) {
+        return view(sessions.get(sessionId));
+    }
+
+    /** {@link #view} for many sessions: facts loaded in bulk, the sessions of a site evaluated together. */
+    public Map<Long, SessionView> views(Collection<Session> of) {
+        if (of.isEmpty()) {
+            return Map.of();
+        }
+        return policy.views(facts(of).values());
+    }
+
+    /** {@link #views} by session id; an id that does not exist is not found. */
+    public Map<Long, SessionView> viewsOf(Collection<Long> sessionIds) {
+        List<Session> found = sessions.findAll(sessionIds);
+        if (found.size() != new HashSet<>(sessionIds).size()) {
+            Set<Long> known = found.stream().map(Session::id).collect(Collectors.toSet());
+            throw new NotFoundException("session", sessionIds.stream().filter(id -> !known.contains(id)).findFirst()
+                    .orElseThrow());
+        }
+        return views(found);
+    }
+
+    /** The policy's facts about each session, keyed by session id, in a fixed number of queries. */
+    Map<Long, SessionFacts> facts(Collection<Session> of) {
+        Map<Long, ServiceOffering> serviceById = byId(services.findAll(ids(of, Session::serviceId)),
+                ServiceOffering::id);
+        Map<Long, Site> siteById = byId(sites.findAll(ids(serviceById.values(), ServiceOffering::siteId)), Site::id);
+        Map<Long, Staff> staffById = byId(staff.findAll(ids(of, Session::staffId)), Staff::id);
+        Set<Long> accountIds = new HashSet<>(ids(siteById.values(), Site::defaultAccountId));
+        accountIds.addAll(ids(staffById.values(), Staff::accountId));
+        Map<Long, AccountFact> accountById = accounts.findAll(accountIds).stream()
+                .collect(Collectors.toMap(ConferencingAccount::id, ConferencingAccount::toFact));
+        Map<Long, ZoomMeetingFact> meetingBySession = meetings.latestFor(ids(of, Session::id));
+        Map<Long, SessionFacts> facts = new HashMap<>(of.size() * 2);
+        for (Session session : of) {
+            ServiceOffering service = required(serviceById, session.serviceId(), "service");
+            Site site = required(siteById, service.siteId(), "site");
+            Staff member = session.staffId() == null ? null : staffById.get(session.staffId());
+            AccountFact defaultAccount = site.defaultAccountId() == null ? null : accountById.get(site.defaultAccountId());
+            AccountFact staffAccount = member == null || member.accountId() == null ? null
+                    : accountById.get(member.accountId());
+            SessionFact sessionFact = new SessionFact(session.id(), service.id(), service.kind(), session.online(),
+                    session.staffId(), session.manualLink(), session.manualLinkValue(), session.cancelled());
+            facts.put(session.id(), new SessionFacts(site.toFact(), sessionFact, defaultAccount, staffAccount,
+                    service.courseLinkFact(), meetingBySession.get(session.id())));
+        }
+        return facts;
+    }
+
+    private static <T> Set<Long> ids(Collection<T> items, Function<T, Long> id) {
+        Set<Long> ids = new HashSet<>();
+        for (T item : items) {
+            Long value = id.apply(item);
+            if (value != null) {
+                ids.add(value);
+            }
+        }
+        return ids;
+    }
+
+    private static <T> Map<Long, T> byId(List<T> items, Function<T, Long> id) {
+        Map<Long, T> map = new HashMap<>(items.size() * 2);
+        items.forEach(item -> map.put(id.apply(item), item));
+        return map;
+    }
+
+    private static <T> T required(Map<Long, T> found, long id, String what) {
+        T item = found.get(id);
+        if (item == null) {
+            throw new NotFoundException(what, id);
+        }
+        return item;
     }
 }

@@ -18,10 +18,11 @@ import com.videolinks.booking.MyBookings;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.CustomerTime;
 import com.videolinks.common.Languages;
+import com.videolinks.links.NoLink;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
-import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Sites;
@@ -67,12 +68,12 @@ class CustomerPages {
 
     MyBookingsPage myBookings(Customer customer) {
         Instant now = clock.instant();
-        List<BookingView> bookings = myBookings.of(customer.id());
-        List<Row> upcoming = bookings.stream().filter(b -> b.endsAt().isAfter(now))
-                .map(b -> row(customer, b)).toList();
-        List<Row> past = bookings.stream().filter(b -> !b.endsAt().isAfter(now))
-                .sorted(Comparator.comparing(BookingView::startsAt).reversed())
-                .map(b -> row(customer, b)).toList();
+        List<MyBookings.Row> rows = myBookings.rows(customer.id());
+        List<Row> upcoming = rows.stream().filter(r -> r.booking().endsAt().isAfter(now))
+                .map(r -> row(customer, r)).toList();
+        List<Row> past = rows.stream().filter(r -> !r.booking().endsAt().isAfter(now))
+                .sorted(Comparator.comparing((MyBookings.Row r) -> r.booking().startsAt()).reversed())
+                .map(r -> row(customer, r)).toList();
         return new MyBookingsPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), upcoming, past);
     }
 
@@ -80,43 +81,39 @@ class CustomerPages {
     Optional<SessionPage> session(Customer customer, long sessionId) {
         return bookings.find(sessionId, customer.id()).map(booking -> {
             Session session = sessions.get(sessionId);
-            LinkDecision decision = links.decide(session, Channel.MEMBER_PAGES);
+            SessionView view = links.view(session);
             return new SessionPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), sessionId,
                     services.get(session.serviceId()).name(),
                     when(customer, session.startsAt(), session.endsAt()),
-                    link(CustomerLink.of(decision), session, Channel.MEMBER_PAGES));
+                    link(view, Channel.MEMBER_PAGES));
         });
     }
 
-    private Row row(Customer customer, BookingView booking) {
-        Session session = sessions.get(booking.sessionId());
+    private Row row(Customer customer, MyBookings.Row row) {
+        BookingView booking = row.booking();
         return new Row(booking.bookingId(), booking.sessionId(), booking.serviceName(),
                 when(customer, booking.startsAt(), booking.endsAt()),
                 booking.status() == Booking.BookingStatus.CANCELLED,
-                link(booking.videoLink(), session, Channel.MY_BOOKINGS));
-    }
-
-    private PageLink link(CustomerLink link, Session session, Channel channel) {
-        return switch (link.status()) {
-            case SHOWN -> PageLink.shown(link);
-            case HIDDEN -> PageLink.withoutLink("HIDDEN", elsewhere(session, channel));
-            case PENDING -> PageLink.withoutLink("PENDING", null);
-            case NONE -> PageLink.withoutLink("NONE", session.manualLink() == ManualLink.REMOVED ? "REMOVED"
-                    : !session.online() && session.manualLink() != ManualLink.ADDED ? "IN_PERSON" : "UNAVAILABLE");
-        };
+                link(row.links(), Channel.MY_BOOKINGS));
     }
 
     /**
-     * S21, S22: where else the business shows the link, if anywhere (another page first: it is one click away);
-     * never the link itself.
+     * What the page says about the link, read from the session's view: the link itself only when this channel
+     * shows it; where else it is shown (another page first: it is one click away, S21, S22); why there is none.
      */
-    private String elsewhere(Session session, Channel hiddenOn) {
-        for (Channel other : List.of(Channel.MY_BOOKINGS, Channel.MEMBER_PAGES, Channel.CONFIRMATION_EMAIL)) {
-            if (other != hiddenOn && links.decide(session, other).shown()) {
-                return other.name();
-            }
-        }
-        return "BUSINESS";
+    private static PageLink link(SessionView view, Channel channel) {
+        LinkDecision decision = view.on(channel);
+        return switch (decision.status()) {
+            case SHOWN -> PageLink.shown(CustomerLink.of(decision));
+            case HIDDEN -> PageLink.withoutLink("HIDDEN", elsewhere(view, channel));
+            case PENDING -> PageLink.withoutLink("PENDING", null);
+            case NONE -> PageLink.withoutLink("NONE", NoLink.why(decision));
+        };
+    }
+
+    private static String elsewhere(SessionView view, Channel hiddenOn) {
+        Channel other = view.shownElsewhere(hiddenOn);
+        return other == null ? "BUSINESS" : other.name();
     }
 
     private static String when(Customer customer, Instant start, Instant end) {

@@ -25,19 +25,19 @@ class JdbcOutbox implements Outbox {
     private static final String COLUMNS = """
             id, idempotency_key, kind, site_id, customer_id, booking_id, session_id, service_id, link_version,
             old_link_url, status, attempts, next_attempt_at, claimed_by, last_error, created_at, sent_at, recipient,
-            link_status, staff_id
+            link_status, staff_id, before_state
             """;
     // Casts: PostgreSQL cannot infer the type of a bare parameter in a select list. Two writers racing on one key
     // are stopped by the unique constraint (the loser's transaction fails and is retried by its caller).
     private static final String INSERT_IF_ABSENT = """
             insert into notification_outbox (idempotency_key, kind, site_id, customer_id, booking_id, session_id,
-                                             service_id, link_version, old_link_url, staff_id, status,
-                                             attempts, next_attempt_at, created_at)
+                                             service_id, link_version, old_link_url, staff_id, before_state,
+                                             status, attempts, next_attempt_at, created_at)
             select cast(:key as varchar(200)), cast(:kind as varchar(30)), cast(:siteId as bigint),
                    cast(:customerId as bigint), cast(:bookingId as bigint), cast(:sessionId as bigint),
                    cast(:serviceId as bigint), cast(:linkVersion as integer), cast(:oldLinkUrl as varchar(2048)),
-                   cast(:staffId as bigint),
-                   'PENDING', 0, cast(:now as timestamp with time zone), cast(:now as timestamp with time zone)
+                   cast(:staffId as bigint), cast(:beforeState as varchar(8000)),
+                   'PENDING', 0, cast(:due as timestamp with time zone), cast(:now as timestamp with time zone)
             where not exists (select 1 from notification_outbox where idempotency_key = :key)
             """;
     // The outer conditions repeat the inner ones: a node that waited on another's row lock re-checks them on the
@@ -154,7 +154,7 @@ class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean add(NewOutboxMessage message, Instant now) {
+    public boolean add(NewOutboxMessage message, Instant now, Instant dueAt) {
         return jdbc.sql(INSERT_IF_ABSENT)
                 .param("key", message.idempotencyKey(), Types.VARCHAR)
                 .param("kind", message.kind().name(), Types.VARCHAR)
@@ -166,7 +166,9 @@ class JdbcOutbox implements Outbox {
                 .param("linkVersion", message.linkVersion(), Types.INTEGER)
                 .param("oldLinkUrl", message.oldLinkUrl(), Types.VARCHAR)
                 .param("staffId", message.staffId(), Types.BIGINT)
+                .param("beforeState", message.beforeState(), Types.VARCHAR)
                 .param("now", Timestamp.from(now), Types.TIMESTAMP)
+                .param("due", Timestamp.from(dueAt), Types.TIMESTAMP)
                 .update() == 1;
     }
 
@@ -320,6 +322,6 @@ class JdbcOutbox implements Outbox {
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("claimed_by"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant(),
                 rs.getString("recipient"), rs.getString("link_status"),
-                rs.getObject("staff_id", Long.class));
+                rs.getObject("staff_id", Long.class), rs.getString("before_state"));
     }
 }

@@ -22,13 +22,12 @@ import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.ConflictException;
 import com.videolinks.links.CourseLinkChanged;
-import com.videolinks.links.SessionLinkChanged;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ServiceKind;
 
 /**
- * Link-changed emails. A session's link edited by hand (S11, S20) notifies its booked customers in the edit's
- * transaction. A course edit (S19) can reach thousands of customers, so the course update-and-notify workflow
+ * Course link-changed emails. (Every other change of a session's link is announced by {@link LinkChangeNotices}.)
+ * A course edit (S19) can reach thousands of customers, so the course update-and-notify workflow
  * writes them page by page with {@link #courseLinkChangedChunk}; every row is keyed by course, link version and
  * customer, so a chunk run twice writes nothing twice. What the email shows is decided when it is sent.
  */
@@ -75,19 +74,6 @@ public class LinkChangeNotifications {
         this.joinOrStart = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
-
-    /** S11, S20: every customer booked on the session gets one email per link version. */
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    void on(SessionLinkChanged change) {
-        Instant now = clock.instant();
-        for (Booking booking : bookings.bookedOnSession(change.sessionId())) {
-            Customer customer = customers.get(booking.customerId());
-            String replaced = replacedUrl(customer.id(), change.sessionId(), null, change.oldLink());
-            outbox.add(NewOutboxMessage.sessionLinkChanged(customer.siteId(), customer.id(), booking.id(),
-                    change.sessionId(), change.linkVersion(), replaced), now);
-        }
     }
 
     /** S19: {@link #courseLinkChanged(long, int, Link)} for the change {@code LinkEditing} announced. */

@@ -91,7 +91,7 @@ public class LinkReadyFollowUps {
         if (outbox.hasUnsent(promise.bookingId())) {
             return false; // that email is rendered when sent, so it will carry the link itself
         }
-        LinkDecision email = links.decide(session, Channel.CONFIRMATION_EMAIL);
+        LinkDecision email = links.view(session).on(Channel.CONFIRMATION_EMAIL);
         switch (email.status()) {
             case PENDING:
                 return false;

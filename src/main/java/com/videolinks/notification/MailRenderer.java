@@ -16,14 +16,16 @@ import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.CustomerTime;
 import com.videolinks.common.Languages;
+import com.videolinks.common.crypto.SecretBox;
 import com.videolinks.conferencing.ConferencingAccount;
 import com.videolinks.conferencing.ConferencingAccounts;
+import com.videolinks.links.NoLink;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.notification.MailModel.LinkView;
 import com.videolinks.notification.MailModel.SessionLine;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
-import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
@@ -54,6 +56,7 @@ class MailRenderer {
     record Skip(String reason) implements Rendering {
     }
 
+    static final String BACK_AS_BEFORE = "no effective change: the session shows the customer what it showed before";
     static final String SUPERSEDED = "superseded: the customer gets the email of a later change of this link";
 
     private record Line(Booking booking, Session session, LinkView view) {
@@ -71,6 +74,7 @@ class MailRenderer {
     private final Clock clock;
     private final StaffMembers staff;
     private final ConferencingAccounts accounts;
+    private final SecretBox secrets;
 
     /**
      * The language of staff members' emails (#6): staff have no locale of their own, and the seed's business and
@@ -80,7 +84,8 @@ class MailRenderer {
 
     MailRenderer(Outbox outbox, Customers customers, Bookings bookings, Sessions sessions, ServiceOfferings services, Sites sites,
                  SessionLinks links, MailTemplates templates, NotificationProperties properties, Clock clock,
-                 StaffMembers staff, ConferencingAccounts accounts) {
+                 StaffMembers staff, ConferencingAccounts accounts, SecretBox secrets) {
+        this.secrets = secrets;
         this.staff = staff;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -140,7 +145,8 @@ class MailRenderer {
 
     private Ready staffReady(OutboxMessage message, Staff member, String template, String subject,
                              StaffMailModel model) {
-        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email());
+        EmailContent email = templates.renderStaff(template, STAFF_LANGUAGE, model, subject, member.email())
+                .inTheNameOf(sites.get(message.siteId()).name());
         return new Ready(email, model.linkUrl() == null ? "NONE" : "SHOWN", Map.of(), List.of());
     }
 
@@ -157,7 +163,12 @@ class MailRenderer {
         if (message.kind() == NotificationKind.LINK_CHANGED && outbox.hasNewerChange(message)) {
             return new Skip(SUPERSEDED);
         }
-        Line line = line(booking, session);
+        SessionView view = links.view(session);
+        if (message.kind() == NotificationKind.LINK_CHANGED && message.beforeState() != null
+                && !LinkState.of(view, secrets).effectiveChangeFrom(LinkState.parse(message.beforeState()))) {
+            return new Skip(BACK_AS_BEFORE);
+        }
+        Line line = line(booking, session, view);
         if (message.kind() == NotificationKind.LINK_READY && !line.view().shown()) {
             return new Skip("the link is no longer shown in emails (" + line.view().status() + ")");
         }
@@ -170,10 +181,14 @@ class MailRenderer {
         if (outbox.hasNewerChange(message)) {
             return new Skip(SUPERSEDED);
         }
-        List<Line> lines = bookings.bookedByCustomerInService(customer.id(), course.id()).stream()
-                .map(booking -> Map.entry(booking, sessions.get(booking.sessionId())))
-                .filter(entry -> over(entry.getValue()).isEmpty())
-                .map(entry -> line(entry.getKey(), entry.getValue()))
+        List<Booking> booked = bookings.bookedByCustomerInService(customer.id(), course.id());
+        Map<Long, Session> toCome = new LinkedHashMap<>();
+        sessions.findAll(booked.stream().map(Booking::sessionId).distinct().toList()).stream()
+                .filter(session -> over(session).isEmpty())
+                .forEach(session -> toCome.put(session.id(), session));
+        Map<Long, SessionView> views = links.views(toCome.values());
+        List<Line> lines = booked.stream().filter(booking -> toCome.containsKey(booking.sessionId()))
+                .map(booking -> line(booking, toCome.get(booking.sessionId()), views.get(booking.sessionId())))
                 .toList();
         if (lines.isEmpty()) {
             return new Skip("none of the customer's sessions of the course is still to come");
@@ -190,7 +205,7 @@ class MailRenderer {
         MailModel model = new MailModel(customer.name(), site.name(), service.name(), message.serviceId() != null,
                 sessionLines, sameForAll ? lines.get(0).view() : null, oldUrl(message, lines));
         EmailContent email = templates.render(template(message.kind()), customer.locale(), model,
-                subject(message.kind()), customer.email());
+                subject(message.kind()), customer.email()).inTheNameOf(site.name());
         Map<Long, Long> promised = new LinkedHashMap<>();
         lines.stream().filter(line -> "PENDING".equals(line.view().status()))
                 .forEach(line -> promised.put(line.booking().id(), line.session().id()));
@@ -216,24 +231,29 @@ class MailRenderer {
     }
 
     private Line line(Booking booking, Session session) {
-        LinkDecision email = links.decide(session, Channel.CONFIRMATION_EMAIL);
-        LinkView view = switch (email.status()) {
+        return line(booking, session, links.view(session));
+    }
+
+    /** What the email says about the link: read from the session's view, decided at send time (S21). */
+    private Line line(Booking booking, Session session, SessionView view) {
+        LinkDecision email = view.on(Channel.CONFIRMATION_EMAIL);
+        LinkView link = switch (email.status()) {
             case SHOWN -> LinkView.shown(email.link().url(), email.link().password(), email.link().description());
-            case HIDDEN -> elsewhere(session);
+            case HIDDEN -> elsewhere(view, session.id());
             case PENDING -> LinkView.pending();
-            case NONE -> LinkView.none(session.manualLink() == ManualLink.REMOVED ? "REMOVED"
-                    : !session.online() && session.manualLink() != ManualLink.ADDED ? "IN_PERSON" : "UNAVAILABLE");
+            case NONE -> LinkView.none(NoLink.why(email));
         };
-        return new Line(booking, session, view);
+        return new Line(booking, session, link);
     }
 
     /** S21, S22: a link hidden from emails is pointed to where the business does show it, if anywhere. */
-    private LinkView elsewhere(Session session) {
-        if (links.decide(session, Channel.MY_BOOKINGS).shown()) {
+    private LinkView elsewhere(SessionView view, long sessionId) {
+        Channel other = view.shownElsewhere(Channel.CONFIRMATION_EMAIL);
+        if (other == Channel.MY_BOOKINGS) {
             return LinkView.hidden("MY_BOOKINGS", properties.myBookingsUrl());
         }
-        if (links.decide(session, Channel.MEMBER_PAGES).shown()) {
-            return LinkView.hidden("MEMBER_PAGES", properties.memberSessionUrl(session.id()));
+        if (other == Channel.MEMBER_PAGES) {
+            return LinkView.hidden("MEMBER_PAGES", properties.memberSessionUrl(sessionId));
         }
         return LinkView.hidden("BUSINESS", null);
     }

@@ -5,7 +5,14 @@ package com.videolinks.notification;
  * kind), so writing it twice — a retried chunk, a replayed event — leaves one row and sends one email.
  */
 record NewOutboxMessage(String idempotencyKey, NotificationKind kind, long siteId, Long customerId, Long bookingId,
-                        Long sessionId, Long serviceId, Integer linkVersion, String oldLinkUrl, Long staffId) {
+                        Long sessionId, Long serviceId, Integer linkVersion, String oldLinkUrl, Long staffId,
+                        String beforeState) {
+
+    NewOutboxMessage(String idempotencyKey, NotificationKind kind, long siteId, Long customerId, Long bookingId,
+                     Long sessionId, Long serviceId, Integer linkVersion, String oldLinkUrl, Long staffId) {
+        this(idempotencyKey, kind, siteId, customerId, bookingId, sessionId, serviceId, linkVersion, oldLinkUrl, staffId,
+                null);
+    }
 
     /** A customer email: the row names the customer and no staff member. */
     NewOutboxMessage(String idempotencyKey, NotificationKind kind, long siteId, long customerId, Long bookingId,
@@ -31,10 +38,15 @@ record NewOutboxMessage(String idempotencyKey, NotificationKind kind, long siteI
                 siteId, customerId, bookingId, sessionId, null, null, null);
     }
 
-    static NewOutboxMessage sessionLinkChanged(long siteId, long customerId, long bookingId, long sessionId,
-                                               int linkVersion, String oldLinkUrl) {
-        return new NewOutboxMessage("link-changed:session-" + sessionId + ":v" + linkVersion + ":booking-" + bookingId,
-                NotificationKind.LINK_CHANGED, siteId, customerId, bookingId, sessionId, null, linkVersion, oldLinkUrl);
+    /**
+     * #13: an effective change of a booked session's link, whatever caused it: one email per booking and state
+     * version of the session ({@code session_link_state}); {@code beforeState} is what the customer knew before.
+     */
+    static NewOutboxMessage sessionLinkNotice(long siteId, long customerId, long bookingId, long sessionId,
+                                              int stateVersion, String oldLinkUrl, String beforeState) {
+        return new NewOutboxMessage("link-notice:session-" + sessionId + ":state-" + stateVersion + ":booking-" + bookingId,
+                NotificationKind.LINK_CHANGED, siteId, customerId, bookingId, sessionId, null, stateVersion, oldLinkUrl,
+                null, beforeState);
     }
 
     static NewOutboxMessage courseLinkChanged(long siteId, long customerId, long courseId, int linkVersion,

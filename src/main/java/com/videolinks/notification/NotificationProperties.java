@@ -28,6 +28,7 @@ record NotificationProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue("1m") @DurationMin(seconds = 1) Duration linkReadyInterval,
         @DefaultValue("500") @Min(1) @Max(10_000) int courseChunkSize,
+        @DefaultValue("2m") @DurationMin(seconds = 0) Duration linkChangeWindow,
         @DefaultValue("180d") @DurationMin(hours = 1) Duration keepFinishedFor,
         @DefaultValue("") String nodeId) {
 

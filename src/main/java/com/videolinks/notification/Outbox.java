@@ -12,7 +12,12 @@ import java.util.Optional;
 interface Outbox {
 
     /** Writes the message unless one with its idempotency key exists; true if it was new. */
-    boolean add(NewOutboxMessage message, Instant now);
+    default boolean add(NewOutboxMessage message, Instant now) {
+        return add(message, now, now);
+    }
+
+    /** As {@link #add(NewOutboxMessage, Instant)}, not sent before {@code dueAt} (changes coalesce until then). */
+    boolean add(NewOutboxMessage message, Instant now, Instant dueAt);
 
     /** Takes up to {@code limit} due PENDING rows nobody holds (or whose claim expired) for {@code claimer}. */
     List<OutboxMessage> claimDue(String claimer, Instant now, Instant claimedUntil, int limit);

@@ -6,7 +6,8 @@ import java.time.Instant;
 record OutboxMessage(long id, String idempotencyKey, NotificationKind kind, long siteId, Long customerId,
                      Long bookingId, Long sessionId, Long serviceId, Integer linkVersion, String oldLinkUrl,
                      OutboxStatus status, int attempts, Instant nextAttemptAt, String claimedBy, String lastError,
-                     Instant createdAt, Instant sentAt, String recipient, String linkStatus, Long staffId) {
+                     Instant createdAt, Instant sentAt, String recipient, String linkStatus, Long staffId,
+                     String beforeState) {
 
     @Override
     public String toString() {

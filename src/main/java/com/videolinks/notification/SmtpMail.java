@@ -42,7 +42,7 @@ final class SmtpMail implements AutoCloseable {
                 ? new KeyedMimeMessage(impl.getSession(), messageId(message.idempotencyKey()))
                 : sender.createMimeMessage();
         MimeMessageHelper helper = new SharedTypesHelper(mime);
-        helper.setFrom(from);
+        helper.setFrom(sender(email.senderName()));
         helper.setTo(email.to());
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
@@ -64,6 +64,19 @@ final class SmtpMail implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The configured address, in the business's name when the email has one (#13). */
+    private jakarta.mail.internet.InternetAddress sender(String name) throws MessagingException {
+        jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(from);
+        if (name != null && !name.isBlank()) {
+            try {
+                address.setPersonal(name, StandardCharsets.UTF_8.name());
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is always supported", e);
+            }
+        }
+        return address;
     }
 
     private Transport connected(JavaMailSenderImpl impl) throws MessagingException {

@@ -26,6 +26,8 @@ public final class CompiledRules {
 
     /** Rules that keep firing past this are looping; the evaluation fails instead of hanging a request. */
     static final int FIRE_LIMIT = 1_000;
+    /** An evaluation of many facts (sessions in a batch) may fire this many more rules per fact. */
+    static final int FIRINGS_PER_FACT = 20;
 
     private final String version;
     private final String hash;
@@ -77,9 +79,11 @@ public final class CompiledRules {
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            int fired = session.fireAllRules(FIRE_LIMIT);
-            if (fired >= FIRE_LIMIT) {
-                throw new RuleLoopException(version, FIRE_LIMIT);
+            // an evaluation of many sessions fires a few rules per fact; a loop fires without end
+            int limit = FIRE_LIMIT + FIRINGS_PER_FACT * facts.size();
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit) {
+                throw new RuleLoopException(version, limit);
             }
             return conclusions.inWorkingMemory();
         } finally {

@@ -1,7 +1,14 @@
 package com.videolinks.policy;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +18,7 @@ import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.SessionFacts;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.policy.vocabulary.SiteFact;
 import com.videolinks.policy.vocabulary.StaffConnectRequest;
 
@@ -27,6 +35,10 @@ public class LinkPolicy {
     /** The live rules with the counter of the decisions they made (null until metrics are bound). */
     private record Live(CompiledRules rules, Counter decisions) {
     }
+
+    /** Sessions per evaluation when many are asked at once; conclusions grow with it, joins are indexed. */
+    static final int BATCH = 100;
+    private static final Set<Channel> ALL_CHANNELS = EnumSet.allOf(Channel.class);
 
     private final AtomicReference<Live> live = new AtomicReference<>();
     /** Completed by the first {@link #publish}: questions asked while the first version compiles wait for it. */
@@ -71,6 +83,50 @@ public class LinkPolicy {
         }
         return Decisions.link(facts.session().sessionId(), channel, now.rules().evaluate(Questions.link(facts, channel)),
                 now.rules().version());
+    }
+
+    /**
+     * Everything about one session in one evaluation: what every channel shows (S4, S5, S9–S11, S17–S22) and whether
+     * it needs a Zoom meeting (S5, S10, S17).
+     */
+    public SessionView view(SessionFacts facts) {
+        return views(List.of(facts)).get(facts.session().sessionId());
+    }
+
+    /**
+     * {@link #view} for many sessions: the sessions of one site (same site and default account) are evaluated
+     * together, up to {@value #BATCH} at a time, each fact inserted once. Keyed by session id, in the order given;
+     * a session given twice is evaluated once.
+     */
+    public Map<Long, SessionView> views(Collection<SessionFacts> sessions) {
+        Live now = live.get();
+        Map<Long, SessionView> views = new LinkedHashMap<>(sessions.size() * 2);
+        for (List<SessionFacts> batch : batches(sessions)) {
+            List<Long> ids = batch.stream().map(facts -> facts.session().sessionId()).toList();
+            views.putAll(Decisions.views(ids, ALL_CHANNELS,
+                    now.rules().evaluate(Questions.views(batch, ALL_CHANNELS)), now.rules().version()));
+            if (now.decisions() != null) {
+                now.decisions().increment((double) ids.size() * ALL_CHANNELS.size());
+            }
+        }
+        return views;
+    }
+
+    /** Sessions that share their site facts, {@value #BATCH} at most per evaluation; duplicates dropped. */
+    private static List<List<SessionFacts>> batches(Collection<SessionFacts> sessions) {
+        Map<List<Object>, Map<Long, SessionFacts>> bySite = new LinkedHashMap<>();
+        for (SessionFacts facts : sessions) {
+            List<Object> site = java.util.Arrays.asList(facts.site(), facts.defaultAccount());
+            bySite.computeIfAbsent(site, key -> new LinkedHashMap<>()).putIfAbsent(facts.session().sessionId(), facts);
+        }
+        List<List<SessionFacts>> batches = new ArrayList<>();
+        for (Map<Long, SessionFacts> ofSite : bySite.values()) {
+            List<SessionFacts> all = new ArrayList<>(ofSite.values());
+            for (int from = 0; from < all.size(); from += BATCH) {
+                batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
+            }
+        }
+        return batches;
     }
 
     /** Whether a staff member's own account may be connected now (S4, S13–S15). */

@@ -28,6 +28,7 @@ class JdbcSessions implements Sessions {
             manual_link_url, manual_link_password, manual_link_description, cancelled, link_version, capacity
             """;
     private static final String BY_ID = "select " + COLUMNS + " from session where id = :id";
+    private static final String BY_IDS = "select " + COLUMNS + " from session where id in (:ids)";
     private static final String BY_ID_FOR_UPDATE = BY_ID + " for update";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
     private static final String BY_HOST_ID = """
@@ -80,6 +81,11 @@ class JdbcSessions implements Sessions {
     @Override
     public Optional<Session> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(this::map).optional();
+    }
+
+    @Override
+    public List<Session> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::map).list();
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface Sessions {
 
     List<Session> ofService(long serviceId);
 
+    /** The sessions with these ids that exist, in one query. */
+    List<Session> findAll(java.util.Collection<Long> ids);
+
     /** The session of the site whom the host names {@code hostId}, if we know it. */
     Optional<Session> findByHostId(long siteId, String hostId);
 

@@ -25,6 +25,7 @@ class JdbcSites implements Sites {
             values (:name, :owner, :plan, :timeZone, :selfService, :email, :myBookings, :memberPages)
             """;
     private static final String BY_ID = "select " + COLUMNS + " from site where id = :id";
+    private static final String BY_IDS = "select " + COLUMNS + " from site where id in (:ids)";
     private static final String BY_HOST_ID = "select " + COLUMNS + " from site where host_id = :hostId";
     private static final String SET_HOST_ID = "update site set host_id = :hostId where id = :id";
     private static final String BY_OWNER = "select " + COLUMNS + " from site where owner_username = :owner order by id";
@@ -59,6 +60,11 @@ class JdbcSites implements Sites {
     @Override
     public Optional<Site> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(JdbcSites::map).optional();
+    }
+
+    @Override
+    public List<Site> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(JdbcSites::map).list();
     }
 
     @Override

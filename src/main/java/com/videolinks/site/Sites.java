@@ -26,6 +26,9 @@ public interface Sites {
 
     List<Site> ownedBy(String ownerUsername);
 
+    /** The sites with these ids that exist, in one query. */
+    List<Site> findAll(java.util.Collection<Long> ids);
+
     List<Site> all();
 
     void changePlan(long id, Plan plan);

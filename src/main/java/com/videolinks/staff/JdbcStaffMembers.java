@@ -14,6 +14,7 @@ class JdbcStaffMembers implements StaffMembers {
 
     private static final String INSERT = "insert into staff (site_id, name, email) values (:siteId, :name, :email)";
     private static final String BY_ID = "select id, site_id, name, email, account_id from staff where id = :id";
+    private static final String BY_IDS = "select id, site_id, name, email, account_id from staff where id in (:ids)";
     private static final String BY_SITE = """
             select id, site_id, name, email, account_id from staff where site_id = :siteId and removed_at is null order by id
             """;
@@ -46,6 +47,12 @@ class JdbcStaffMembers implements StaffMembers {
     @Override
     public Optional<Staff> find(long id) {
         return jdbc.sql(BY_ID).param("id", id).query(JdbcStaffMembers::map).optional();
+    }
+
+    @Override
+    public List<Staff> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(JdbcStaffMembers::map).list();
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface StaffMembers {
     /** The site's current staff (removed ones left out). */
     List<Staff> ofSite(long siteId);
 
+    /** The staff members with these ids that exist, in one query. */
+    List<Staff> findAll(java.util.Collection<Long> ids);
+
     /** Every staff member the site ever had, removed ones included. */
     List<Staff> everOfSite(long siteId);
 

@@ -25,8 +25,9 @@ import com.videolinks.conferencing.zoom.ZoomAccountDisconnectedException;
 import com.videolinks.conferencing.zoom.ZoomMeetingApi;
 import com.videolinks.conferencing.zoom.ZoomNotConfiguredException;
 import com.videolinks.conferencing.zoom.ZoomRateLimitedException;
-import com.videolinks.links.MeetingRequirement;
 import com.videolinks.links.SessionLinks;
+import com.videolinks.notification.LinkChangeNotices;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
@@ -57,10 +58,12 @@ public class ZoomMeetingProvisioning {
     private final SessionSyncLocks locks;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final LinkChangeNotices notices;
 
     ZoomMeetingProvisioning(Sessions sessions, ServiceOfferings services, Sites sites, SessionLinks links,
                             ZoomMeetings meetings, ZoomMeetingApi zoom, SessionSyncLocks locks, Clock clock,
-                            PlatformTransactionManager transactions) {
+                            PlatformTransactionManager transactions, LinkChangeNotices notices) {
+        this.notices = notices;
         this.sessions = sessions;
         this.services = services;
         this.sites = sites;
@@ -83,7 +86,7 @@ public class ZoomMeetingProvisioning {
         if (isOver(session)) {
             return false;
         }
-        MeetingRequirement need = links.meetingRequirement(session);
+        MeetingRequirement need = links.view(session).meeting();
         List<ZoomMeeting> have = meetings.ofSession(sessionId);
         if (have.stream().anyMatch(m -> !keeps(need, m))) {
             return true;
@@ -98,7 +101,7 @@ public class ZoomMeetingProvisioning {
     /** The host a run would use, for naming the process instance in Cockpit before it runs. */
     @Transactional(readOnly = true)
     public String expectedHost(long sessionId) {
-        MeetingRequirement need = links.meetingRequirement(sessions.get(sessionId));
+        MeetingRequirement need = links.view(sessionId).meeting();
         return need.need() == MeetingRequirement.Need.MEETING ? zoom.hostLabel(need.accountId()) : null;
     }
 
@@ -116,7 +119,7 @@ public class ZoomMeetingProvisioning {
         if (isOver(session)) {
             return new Outcome("session is over; its meeting is left as it is", null);
         }
-        MeetingRequirement need = links.meetingRequirement(session);
+        MeetingRequirement need = links.view(session).meeting();
         String host = need.need() == MeetingRequirement.Need.MEETING ? zoom.hostLabel(need.accountId()) : null;
         List<String> done = new ArrayList<>();
         try {
@@ -134,6 +137,10 @@ public class ZoomMeetingProvisioning {
             throw new ProvisioningFailedException(sessionId, host, e.getMessage());
         }
         String summary = done.isEmpty() ? "nothing to do: " + need.reason() : String.join("; ", done);
+        if (!done.isEmpty()) {
+            // a meeting created, recreated or deleted may change what the session's customers hold (#13)
+            notices.sessionsChanged(List.of(sessionId), "Zoom: " + summary);
+        }
         log.info("Session {}: {}", sessionId, summary);
         return new Outcome(summary, host);
     }

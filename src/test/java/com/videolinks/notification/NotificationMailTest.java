@@ -47,7 +47,9 @@ import com.videolinks.support.StudioFixture;
         "videolinks.notifications.retry.initial-backoff=1ms",
         "videolinks.notifications.retry.max-backoff=1ms",
         "videolinks.notifications.public-base-url=https://book.example.com",
-        "videolinks.notifications.from=Mina Studio <no-reply@videolinks.test>"})
+        "videolinks.notifications.from=Mina Studio <no-reply@videolinks.test>",
+        // changes go out at once here; LinkChangeNoticesTest covers the coalescing window
+        "videolinks.notifications.link-change-window=0s"})
 @AutoConfigureMockMvc
 class NotificationMailTest {
 

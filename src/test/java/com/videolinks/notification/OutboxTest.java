@@ -30,7 +30,6 @@ import com.videolinks.booking.BookingDesk;
 import com.videolinks.booking.BookingMade;
 import com.videolinks.booking.Bookings;
 import com.videolinks.links.CourseLinkChanged;
-import com.videolinks.links.SessionLinkChanged;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.security.AppUsers;
 import com.videolinks.support.StudioFixture;
@@ -116,14 +115,13 @@ class OutboxTest {
     void anEmailIsNeverWrittenOutsideTheTransactionOfItsChange() {
         assertThatThrownBy(() -> events.publishEvent(new BookingMade(1, studio.classSessionId, studio.customerId)))
                 .isInstanceOf(IllegalTransactionStateException.class);
-        assertThatThrownBy(() -> events.publishEvent(new SessionLinkChanged(studio.classSessionId, 1, null)))
-                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
     void theSameChangeAnnouncedTwiceIsOneRow() {
-        NewOutboxMessage message = NewOutboxMessage.sessionLinkChanged(studio.siteId, studio.customerId,
-                bookings.find(studio.classSessionId, studio.customerId).orElseThrow().id(), studio.classSessionId, 7, null);
+        NewOutboxMessage message = NewOutboxMessage.sessionLinkNotice(studio.siteId, studio.customerId,
+                bookings.find(studio.classSessionId, studio.customerId).orElseThrow().id(), studio.classSessionId, 7, null,
+                null);
 
         assertThat(outbox.add(message, Instant.now())).isTrue();
         assertThat(outbox.add(message, Instant.now())).isFalse();

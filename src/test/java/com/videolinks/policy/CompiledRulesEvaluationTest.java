@@ -27,14 +27,14 @@ class CompiledRulesEvaluationTest {
             when
                 ViewRequest()
             then
-                insert( new LinkPending( "pending", drools.getRule().getName() ) );
+                insert( new LinkPending( 1L, "pending", drools.getRule().getName() ) );
             end
 
             rule "Withheld comes second" salience 5
             when
                 ViewRequest()
             then
-                insert( new LinkWithheld( WithholdReason.SESSION_OFFLINE, "withheld", drools.getRule().getName() ) );
+                insert( new LinkWithheld( 1L, WithholdReason.SESSION_OFFLINE, "withheld", drools.getRule().getName() ) );
             end
 
             rule "Member pages start hiding"

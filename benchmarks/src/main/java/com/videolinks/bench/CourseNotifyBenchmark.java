@@ -188,8 +188,7 @@ public final class CourseNotifyBenchmark {
     private static long course(ConfigurableApplicationContext app, Site site, long staffId, String name) {
         ServiceOffering course = app.getBean(ServiceOfferings.class).create(site.id(), name, ServiceKind.COURSE, true);
         Instant first = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        app.getBean(Sessions.class).create(course.id(), staffId, first, first.plus(1, ChronoUnit.HOURS), true,
-                com.videolinks.session.SessionCapacity.MAX);
+        app.getBean(Sessions.class).create(course.id(), staffId, first, first.plus(1, ChronoUnit.HOURS), true, 100_000);
         return course.id();
     }
 

@@ -5,12 +5,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.videolinks.alert.BusinessAlerts;
+import com.videolinks.conferencing.AccountRevoked;
 import com.videolinks.conferencing.ConferencingAccount;
 import com.videolinks.conferencing.ConferencingAccounts;
 import com.videolinks.session.Sessions;
@@ -32,9 +34,11 @@ class ZoomRevocations {
     private final BusinessAlerts alerts;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ZoomRevocations(ConferencingAccounts accounts, Sessions sessions, BusinessAlerts alerts,
-                    PlatformTransactionManager transactions, Clock clock) {
+                    PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.sessions = sessions;
         this.alerts = alerts;
@@ -57,6 +61,7 @@ class ZoomRevocations {
                             : "They use the site's default account until the staff member connects Zoom again (S10).");
             if (accounts.markDisconnected(accountId, why)) {
                 alerts.raise(account.siteId(), ALERT_CODE, message, accountId, affected);
+                events.publishEvent(new AccountRevoked(accountId, account.siteId(), account.staffId(), affected));
                 // not the alert's text: it names the Zoom user's email, which stays out of the log (#11)
                 log.warn("Site {}: {} account {} was disconnected ({}); {} upcoming session(s) got their link from it. "
                         + "Reconnect it through Zoom's sign-in.", account.siteId(), account.provider(), accountId, why,

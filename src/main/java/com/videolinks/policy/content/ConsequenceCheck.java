@@ -77,7 +77,7 @@ final class ConsequenceCheck {
                 || RuleVocabulary.conclusion(type).isEmpty()) {
             refuse(created, "new " + DrlFileCheck.quote(type) + " is not allowed; a rule may create only the "
                     + "vocabulary's conclusions (LinkSelected, MeetingLink, LinkPending, LinkWithheld, LinkHidden, "
-                    + "ConnectRefused)" + SUBSET);
+                    + "ConnectRefused, MeetingNeeded, MeetingsKept)" + SUBSET);
             return;
         }
         for (Expression argument : created.getArguments()) {

@@ -19,6 +19,8 @@ import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.LinkSelected;
 import com.videolinks.policy.vocabulary.MeetingLink;
+import com.videolinks.policy.vocabulary.MeetingNeeded;
+import com.videolinks.policy.vocabulary.MeetingsKept;
 import com.videolinks.policy.vocabulary.LinkPending;
 import com.videolinks.policy.vocabulary.LinkWithheld;
 import com.videolinks.policy.vocabulary.LinkHidden;
@@ -54,7 +56,8 @@ final class RuleVocabulary {
             ViewRequest.class, WithholdReason.class, ZoomMeetingFact.class,
             LinkSelected.class, MeetingLink.class,
             LinkPending.class, LinkWithheld.class,
-            LinkHidden.class, ConnectRefused.class);
+            LinkHidden.class, ConnectRefused.class,
+            MeetingNeeded.class, MeetingsKept.class);
 
     private static final Map<String, Class<?>> BY_SIMPLE_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -6,6 +6,7 @@ import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.LinkMode;
 import com.videolinks.policy.vocabulary.LinkSource;
 import com.videolinks.policy.vocabulary.LinkStatus;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
 import com.videolinks.policy.vocabulary.RefusalReason;
 import com.videolinks.policy.vocabulary.WithholdReason;
 
@@ -14,10 +15,12 @@ public sealed interface Expectation {
 
     /**
      * For a channel question. Only the non-null fields of {@code link} are compared; {@code withheld} is the exact
-     * set of withhold codes concluded.
+     * set of withhold codes concluded; {@code meetingNeed} and {@code meetingAccountId} the Zoom meeting the rules
+     * ask for (S5).
      */
     record OnChannel(LinkStatus status, LinkSource source, LinkMode mode, Link link, List<WithholdReason> withheld,
-                     List<String> reasonsContain) implements Expectation {
+                     MeetingRequirement.Need meetingNeed, Long meetingAccountId, List<String> reasonsContain)
+            implements Expectation {
 
         public OnChannel {
             withheld = List.copyOf(withheld);

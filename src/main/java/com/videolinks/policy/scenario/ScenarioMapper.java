@@ -10,6 +10,7 @@ import com.videolinks.policy.vocabulary.AccountRole;
 import com.videolinks.policy.vocabulary.CourseLinkFact;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.SessionFact;
 import com.videolinks.policy.vocabulary.SessionFacts;
@@ -82,7 +83,7 @@ final class ScenarioMapper {
         Link manualValue = link("given.session.manualLinkValue", s.manualLinkValue(), false);
         ManualLink manual = or(s.manualLink(), manualValue == null ? ManualLink.NONE : ManualLink.ADDED);
         SessionFact session = new SessionFact(or(s.sessionId(), SESSION_ID), or(s.serviceId(), SERVICE_ID), s.kind(),
-                or(s.online(), true), s.staffId(), manual, manualValue);
+                or(s.online(), true), s.staffId(), manual, manualValue, or(s.cancelled(), false));
         AccountFact staffAccount = null;
         if (given.staffAccount() != null) {
             Long staffId = or(given.staffAccount().staffId(), session.staffId());
@@ -124,12 +125,20 @@ final class ScenarioMapper {
 
     private static Expectation channelExpectation(ScenarioYaml.Expect e) {
         if (e == null) {
-            return new Expectation.OnChannel(null, null, null, null, List.of(), List.of());
+            return new Expectation.OnChannel(null, null, null, null, List.of(), null, null, List.of());
         }
         notUsed("expect.allowed", e.allowed(), "a staffConnect question");
         notUsed("expect.refusals", e.refusals(), "a staffConnect question");
+        ScenarioYaml.MeetingExpect meeting = e.meeting();
+        if (meeting != null && meeting.need() == null) {
+            throw new ScenarioFormatException("missing key 'expect.meeting.need' (MEETING, NO_MEETING or UNDECIDED)");
+        }
+        if (meeting != null && meeting.accountId() != null && meeting.need() != MeetingRequirement.Need.MEETING) {
+            throw new ScenarioFormatException("'expect.meeting.accountId' goes with need: MEETING only; remove it");
+        }
         return new Expectation.OnChannel(e.status(), e.source(), e.mode(), link("expect.link", e.link(), false),
-                list("expect.withheld", e.withheld()), list("expect.reasonsContain", e.reasonsContain()));
+                list("expect.withheld", e.withheld()), meeting == null ? null : meeting.need(),
+                meeting == null ? null : meeting.accountId(), list("expect.reasonsContain", e.reasonsContain()));
     }
 
     private static Expectation staffConnectExpectation(ScenarioYaml.Expect e) {
@@ -141,6 +150,7 @@ final class ScenarioMapper {
         notUsed("expect.mode", e.mode(), "a channel question");
         notUsed("expect.link", e.link(), "a channel question");
         notUsed("expect.withheld", e.withheld(), "a channel question");
+        notUsed("expect.meeting", e.meeting(), "a channel question");
         return new Expectation.StaffConnect(e.allowed(), list("expect.refusals", e.refusals()),
                 list("expect.reasonsContain", e.reasonsContain()));
     }
@@ -148,7 +158,7 @@ final class ScenarioMapper {
     private static boolean asserts(Expectation expectation) {
         if (expectation instanceof Expectation.OnChannel e) {
             return e.status() != null || e.source() != null || e.mode() != null || e.link() != null
-                    || !e.withheld().isEmpty() || !e.reasonsContain().isEmpty();
+                    || !e.withheld().isEmpty() || e.meetingNeed() != null || !e.reasonsContain().isEmpty();
         }
         Expectation.StaffConnect e = (Expectation.StaffConnect) expectation;
         return e.allowed() != null || !e.refusals().isEmpty() || !e.reasonsContain().isEmpty();

@@ -18,7 +18,8 @@ import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.ConnectRefused;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.LinkDecision;
-import com.videolinks.policy.vocabulary.LinkWithheld;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
+import com.videolinks.policy.vocabulary.SessionView;
 
 /**
  * Runs one scenario against compiled rules the way {@code LinkPolicy} asks its questions (same facts, same
@@ -35,9 +36,11 @@ final class ScenarioRunner {
         try {
             if (scenario.question() instanceof Question.OnChannel question) {
                 List<Conclusion> conclusions = rules.evaluate(Questions.link(question.facts(), question.channel()), fired);
-                LinkDecision decision = Decisions.link(question.facts().session().sessionId(), question.channel(),
-                        conclusions, rules.version());
-                checkLink((Expectation.OnChannel) scenario.expectation(), decision, conclusions, checks);
+                long sessionId = question.facts().session().sessionId();
+                SessionView view = Decisions.views(List.of(sessionId), List.of(question.channel()), conclusions,
+                        rules.version()).get(sessionId);
+                checkLink((Expectation.OnChannel) scenario.expectation(), view.on(question.channel()), view.meeting(),
+                        checks);
             } else {
                 Question.StaffConnect question = (Question.StaffConnect) scenario.question();
                 List<Object> facts = Questions.staffConnect(question.site(), question.defaultAccount(), question.request());
@@ -68,7 +71,7 @@ final class ScenarioRunner {
         return e.getClass().getSimpleName();
     }
 
-    private static void checkLink(Expectation.OnChannel expected, LinkDecision decision, List<Conclusion> conclusions,
+    private static void checkLink(Expectation.OnChannel expected, LinkDecision decision, MeetingRequirement meeting,
                                   List<Check> checks) {
         compare("status", expected.status(), decision.status(), checks);
         compare("source", expected.source(), decision.source(), checks);
@@ -80,10 +83,10 @@ final class ScenarioRunner {
             compare("link.description", expected.link().description(), actual == null ? null : actual.description(), checks);
         }
         if (!expected.withheld().isEmpty()) {
-            List<String> actual = conclusions.stream().filter(LinkWithheld.class::isInstance)
-                    .map(c -> ((LinkWithheld) c).code().name()).toList();
-            compareSets("withheld", expected.withheld(), actual, checks);
+            compareSets("withheld", expected.withheld(), decision.withheld().stream().map(Enum::name).toList(), checks);
         }
+        compare("meeting.need", expected.meetingNeed(), meeting.need(), checks);
+        compare("meeting.accountId", expected.meetingAccountId(), meeting.accountId(), checks);
         containsAll(expected.reasonsContain(), decision.reasons(), checks);
     }
 

@@ -8,6 +8,7 @@ import com.videolinks.policy.vocabulary.LinkMode;
 import com.videolinks.policy.vocabulary.LinkSource;
 import com.videolinks.policy.vocabulary.LinkStatus;
 import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.Provider;
 import com.videolinks.policy.vocabulary.RefusalReason;
@@ -40,7 +41,7 @@ final class ScenarioYaml {
     }
 
     record Session(Long sessionId, Long serviceId, ServiceKind kind, Boolean online, Long staffId,
-                   ManualLink manualLink, LinkSpec manualLinkValue) {
+                   ManualLink manualLink, LinkSpec manualLinkValue, Boolean cancelled) {
     }
 
     record CourseLink(Long serviceId, LinkSpec link) {
@@ -69,6 +70,10 @@ final class ScenarioYaml {
     }
 
     record Expect(LinkStatus status, LinkSource source, LinkMode mode, LinkSpec link, List<WithholdReason> withheld,
-                  Boolean allowed, List<RefusalReason> refusals, List<String> reasonsContain) {
+                  MeetingExpect meeting, Boolean allowed, List<RefusalReason> refusals, List<String> reasonsContain) {
+    }
+
+    /** The Zoom meeting the rules ask for: {@code need} MEETING (under {@code accountId}), NO_MEETING or UNDECIDED. */
+    record MeetingExpect(MeetingRequirement.Need need, Long accountId) {
     }
 }

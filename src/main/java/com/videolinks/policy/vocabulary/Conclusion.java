@@ -2,7 +2,8 @@ package com.videolinks.policy.vocabulary;
 
 /** Something a rule concluded. Every conclusion names the rule that drew it. */
 public sealed interface Conclusion
-        permits LinkSelected, MeetingLink, LinkPending, LinkWithheld, LinkHidden, ConnectRefused {
+        permits LinkSelected, MeetingLink, LinkPending, LinkWithheld, LinkHidden, ConnectRefused, MeetingNeeded,
+        MeetingsKept {
 
     String rule();
 }

@@ -1,9 +1,9 @@
 package com.videolinks.policy.vocabulary;
 
 /**
- * A selection rule chose where the session's link comes from. {@code link} is set when the source is a
+ * A selection rule chose where session {@code sessionId}'s link comes from. {@code link} is set when the source is a
  * shared link; for Zoom it is null and a {@link MeetingLink} or {@link LinkPending} follows.
  */
-public record LinkSelected(LinkSource source, Long accountId, Provider provider, Link link,
+public record LinkSelected(long sessionId, LinkSource source, Long accountId, Provider provider, Link link,
                            String reason, String rule) implements Conclusion {
 }

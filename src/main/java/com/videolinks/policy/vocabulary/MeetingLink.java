@@ -1,5 +1,5 @@
 package com.videolinks.policy.vocabulary;
 
-/** The session's own Zoom meeting link (S5). */
-public record MeetingLink(Link link, String reason, String rule) implements Conclusion {
+/** Session {@code sessionId}'s own Zoom meeting link (S5). */
+public record MeetingLink(long sessionId, Link link, String reason, String rule) implements Conclusion {
 }

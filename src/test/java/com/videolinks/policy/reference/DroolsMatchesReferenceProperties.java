@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +28,14 @@ import com.videolinks.policy.RuleCompiler;
 import com.videolinks.policy.RulesFolder;
 import com.videolinks.policy.reference.PolicyArbitraries.ConnectQuestion;
 import com.videolinks.policy.reference.PolicyArbitraries.LinkQuestion;
+import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.ConnectDecision;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.LinkSource;
 import com.videolinks.policy.vocabulary.LinkStatus;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
+import com.videolinks.policy.vocabulary.SessionFacts;
+import com.videolinks.policy.vocabulary.SessionView;
 
 /**
  * The shipped rules, run by Drools, decide exactly what the plain-Java reference decides, for any well-formed
@@ -76,6 +81,37 @@ class DroolsMatchesReferenceProperties {
                 coverage.check(rule.title()).count(count -> count > 0);
             }
         });
+    }
+
+    /** #13: one evaluation answers every channel and the Zoom meeting, exactly as the reference does one by one. */
+    @Property(tries = 5_000, edgeCases = EdgeCasesMode.NONE)
+    void oneEvaluationAnswersEveryChannelAndTheMeetingLikeTheReference(@ForAll("linkQuestions") LinkQuestion question) {
+        SessionView drools = DROOLS.view(question.facts());
+        SessionView reference = REFERENCE.view(question.facts());
+
+        assertThat(comparable(drools)).isEqualTo(comparable(reference));
+
+        Statistics.label("meeting").collect(drools.meeting().need());
+        Statistics.label("meeting").coverage(coverage -> {
+            for (MeetingRequirement.Need need : MeetingRequirement.Need.values()) {
+                coverage.check(need).count(count -> count > 0);
+            }
+        });
+    }
+
+    /**
+     * #13: the sessions of a site evaluated together (My Bookings, a site's change) get exactly the answers each
+     * would get alone: no conclusion of one session leaks into another's.
+     */
+    @Property(tries = 1_000, edgeCases = EdgeCasesMode.NONE)
+    void aBatchOfASitesSessionsIsDecidedAsEachSessionAlone(@ForAll("siteBatches") List<SessionFacts> batch) {
+        Map<Long, SessionView> drools = DROOLS.views(batch);
+
+        assertThat(drools.keySet()).containsExactlyElementsOf(batch.stream().map(f -> f.session().sessionId()).toList());
+        for (SessionFacts facts : batch) {
+            assertThat(comparable(drools.get(facts.session().sessionId()))).isEqualTo(comparable(REFERENCE.view(facts)));
+        }
+        Statistics.label("sessions").collect(batch.size() > 6 ? "7-12" : batch.size() > 1 ? "2-6" : "1");
     }
 
     @Property(tries = 2_000)
@@ -125,6 +161,11 @@ class DroolsMatchesReferenceProperties {
     }
 
     @Provide
+    Arbitrary<List<SessionFacts>> siteBatches() {
+        return PolicyArbitraries.siteBatches();
+    }
+
+    @Provide
     Arbitrary<ConnectQuestion> connectQuestions() {
         return PolicyArbitraries.connectQuestions();
     }
@@ -138,8 +179,15 @@ class DroolsMatchesReferenceProperties {
             return decision;
         }
         return new LinkDecision(decision.sessionId(), decision.channel(), decision.status(), decision.link(),
-                decision.source(), decision.mode(), sorted(decision.reasons()), sorted(decision.rules()),
-                decision.ruleVersion());
+                decision.source(), decision.mode(), decision.withheld().stream().sorted().toList(),
+                sorted(decision.reasons()), sorted(decision.rules()), decision.ruleVersion());
+    }
+
+    /** A view with every channel's withholding rules sorted (see {@link #withWithheldRulesSorted}). */
+    private static SessionView comparable(SessionView view) {
+        Map<Channel, LinkDecision> channels = new java.util.EnumMap<>(Channel.class);
+        view.channels().forEach((channel, decision) -> channels.put(channel, withWithheldRulesSorted(decision)));
+        return new SessionView(view.sessionId(), channels, view.meeting(), view.ruleVersion());
     }
 
     private static List<String> sorted(List<String> values) {
@@ -148,7 +196,8 @@ class DroolsMatchesReferenceProperties {
 
     private static List<ShippedRule> linkRules() {
         return Arrays.stream(ShippedRule.values())
-                .filter(rule -> !rule.name().startsWith("CONNECT_") && rule != ShippedRule.SELF_SERVICE_NOT_ROLLED_OUT)
+                .filter(rule -> !rule.name().startsWith("CONNECT_") && rule != ShippedRule.SELF_SERVICE_NOT_ROLLED_OUT
+                        && rule != ShippedRule.MEETING_NEEDED && rule != ShippedRule.MEETINGS_KEPT)
                 .toList();
     }
 }

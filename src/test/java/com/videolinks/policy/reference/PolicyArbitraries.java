@@ -61,6 +61,62 @@ public final class PolicyArbitraries {
         return Combinators.combine(sites(), defaultAccounts(), requests).as(ConnectQuestion::new);
     }
 
+    /**
+     * The sessions of one site as the service loads them (one consistent world): one site and default account, at
+     * most one account per staff member, one course link per service, one meeting per session; each session's
+     * facts hold its own staff member's account, its service's course link and its meeting. 1 to 12 sessions with
+     * distinct ids over two services and two staff members.
+     */
+    public static Arbitrary<List<SessionFacts>> siteBatches() {
+        return siteBatches(1, 12);
+    }
+
+    /** {@link #siteBatches()} of {@code min} to {@code max} sessions. */
+    public static Arbitrary<List<SessionFacts>> siteBatches(int min, int max) {
+        Arbitrary<AccountFact> ownAccount = orAbsent(accounts(AccountRole.STAFF, Arbitraries.just(STAFF_ACCOUNT),
+                Arbitraries.just(STAFF), Arbitraries.of(true, false)), 0.3);
+        Arbitrary<AccountFact> otherAccount = orAbsent(accounts(AccountRole.STAFF, Arbitraries.just(UNKNOWN_ACCOUNT),
+                Arbitraries.just(OTHER_STAFF), Arbitraries.of(true, false)), 0.3);
+        Arbitrary<CourseLinkFact> course = orAbsent(links().map(link -> new CourseLinkFact(SERVICE, link)), 0.4);
+        Arbitrary<CourseLinkFact> otherCourse = orAbsent(links().map(link -> new CourseLinkFact(OTHER_SERVICE, link)), 0.4);
+        Arbitrary<List<SessionFact>> sessions = Combinators.combine(sessions(), Arbitraries.of(SERVICE, OTHER_SERVICE))
+                .as((session, service) -> new SessionFact(0, service, session.kind(), session.online(),
+                        session.staffId(), session.manualLink(), session.manualLinkValue(), session.cancelled()))
+                .list().ofMinSize(min).ofMaxSize(max);
+        Arbitrary<List<Long>> meetingAccounts = Arbitraries.frequency(Tuple.of(2, (Long) null),
+                Tuple.of(2, DEFAULT_ACCOUNT), Tuple.of(2, STAFF_ACCOUNT), Tuple.of(1, UNKNOWN_ACCOUNT)).list().ofSize(max);
+        return Combinators.combine(sites(), defaultAccounts(), ownAccount, otherAccount, course, otherCourse, sessions,
+                        meetingAccounts)
+                .as((site, siteDefault, own, other, courseLink, otherCourseLink, drawn, hosts) -> {
+                    List<SessionFacts> batch = new java.util.ArrayList<>();
+                    for (int i = 0; i < drawn.size(); i++) {
+                        SessionFact s = drawn.get(i);
+                        long id = 100 + i;
+                        SessionFact session = new SessionFact(id, s.serviceId(), s.kind(), s.online(), s.staffId(),
+                                s.manualLink(), s.manualLinkValue(), s.cancelled());
+                        AccountFact staffAccount = s.staffId() == null ? null
+                                : s.staffId() == STAFF ? own : other;
+                        CourseLinkFact link = s.serviceId() == SERVICE ? courseLink : otherCourseLink;
+                        Long host = hosts.get(i);
+                        ZoomMeetingFact meeting = host == null ? null
+                                : new ZoomMeetingFact(id, host, new Link("https://zoom.example.com/j/" + id, "z" + id, null));
+                        batch.add(new SessionFacts(site, session, siteDefault, staffAccount, link, meeting));
+                    }
+                    return batch;
+                });
+    }
+
+    /** {@code count} batches drawn with a fixed seed (benchmarks). */
+    public static List<List<SessionFacts>> sampleSiteBatches(int count, int sessions, long seed) {
+        // list arbitraries need a jqwik session outside a property
+        net.jqwik.api.sessions.JqwikSession.start();
+        try {
+            return sample(siteBatches(sessions, sessions), count, seed);
+        } finally {
+            net.jqwik.api.sessions.JqwikSession.finish();
+        }
+    }
+
     /** {@code count} link questions drawn with a fixed seed, for benchmarks that must see the same mix every run. */
     public static List<LinkQuestion> sampleLinkQuestions(int count, long seed) {
         return sample(linkQuestions(), count, seed);
@@ -122,9 +178,10 @@ public final class PolicyArbitraries {
         Arbitrary<Boolean> online = Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false));
         Arbitrary<ManualLink> manual = Arbitraries.frequency(Tuple.of(6, ManualLink.NONE), Tuple.of(2, ManualLink.ADDED),
                 Tuple.of(1, ManualLink.REMOVED));
-        return Combinators.combine(Arbitraries.of(ServiceKind.class), online, staff, manual, manualValue)
-                .as((kind, isOnline, staffId, change, value) ->
-                        new SessionFact(SESSION, SERVICE, kind, isOnline, staffId, change, value));
+        Arbitrary<Boolean> cancelled = Arbitraries.frequency(Tuple.of(6, false), Tuple.of(1, true));
+        return Combinators.combine(Arbitraries.of(ServiceKind.class), online, staff, manual, manualValue, cancelled)
+                .as((kind, isOnline, staffId, change, value, isCancelled) ->
+                        new SessionFact(SESSION, SERVICE, kind, isOnline, staffId, change, value, isCancelled));
     }
 
     /** Absent, or a course link for this service or another one (S18). */

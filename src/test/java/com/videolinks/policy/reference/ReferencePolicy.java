@@ -1,7 +1,9 @@
 package com.videolinks.policy.reference;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.Channel;
@@ -14,14 +16,17 @@ import com.videolinks.policy.vocabulary.LinkMode;
 import com.videolinks.policy.vocabulary.LinkSource;
 import com.videolinks.policy.vocabulary.LinkStatus;
 import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.Provider;
 import com.videolinks.policy.vocabulary.RefusalReason;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.policy.vocabulary.SessionFact;
 import com.videolinks.policy.vocabulary.SessionFacts;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.policy.vocabulary.SiteFact;
 import com.videolinks.policy.vocabulary.StaffConnectRequest;
+import com.videolinks.policy.vocabulary.WithholdReason;
 import com.videolinks.policy.vocabulary.ZoomMeetingFact;
 
 /**
@@ -162,9 +167,64 @@ public final class ReferencePolicy {
 
     private LinkDecision decision(SessionFact session, Channel channel, LinkStatus status, Link link, LinkSource source,
                                   LinkMode mode, List<ShippedRule> rules) {
-        return new LinkDecision(session.sessionId(), channel, status, link, source, mode,
+        List<WithholdReason> withheld = status == LinkStatus.NONE
+                ? rules.stream().map(ReferencePolicy::code).toList() : List.of();
+        return new LinkDecision(session.sessionId(), channel, status, link, source, mode, withheld,
                 rules.stream().map(ShippedRule::reason).toList(), rules.stream().map(ShippedRule::title).toList(),
                 version);
+    }
+
+    private static WithholdReason code(ShippedRule rule) {
+        return switch (rule) {
+            case PLAN_NOT_PREMIUM -> WithholdReason.PLAN_NOT_PREMIUM;
+            case NO_DEFAULT_ACCOUNT -> WithholdReason.NO_DEFAULT_ACCOUNT;
+            case DEFAULT_ACCOUNT_DISCONNECTED -> WithholdReason.DEFAULT_ACCOUNT_DISCONNECTED;
+            case REMOVED_BY_STAFF -> WithholdReason.REMOVED_FROM_SESSION;
+            case OFFLINE -> WithholdReason.SESSION_OFFLINE;
+            default -> throw new IllegalArgumentException(rule + " withholds nothing");
+        };
+    }
+
+    /**
+     * Whether the session needs a Zoom meeting (S5, S10, S17): under the Zoom account that serves it, unless a rule
+     * withholds its link; kept as it is while the site's links are switched off (plan, default account: S4, S9) and
+     * the session is neither offline, nor has its link removed or replaced by hand; otherwise none. Cancelled
+     * sessions need none.
+     */
+    public MeetingRequirement meeting(SessionFacts facts) {
+        SessionFact session = facts.session();
+        long id = session.sessionId();
+        if (session.cancelled()) {
+            return none(id);
+        }
+        List<ShippedRule> withheld = withheld(facts);
+        if (!withheld.isEmpty()) {
+            if (withheld.contains(ShippedRule.REMOVED_BY_STAFF) || withheld.contains(ShippedRule.OFFLINE)
+                    || session.manualLink() == ManualLink.ADDED) {
+                return none(id);
+            }
+            return new MeetingRequirement(id, MeetingRequirement.Need.UNDECIDED, null,
+                    List.of(ShippedRule.MEETINGS_KEPT.reason()), List.of(ShippedRule.MEETINGS_KEPT.title()));
+        }
+        Selection selection = select(facts);
+        if (selection.provider() == Provider.ZOOM && selection.accountId() != null) {
+            return new MeetingRequirement(id, MeetingRequirement.Need.MEETING, selection.accountId(),
+                    List.of(ShippedRule.MEETING_NEEDED.reason()), List.of(ShippedRule.MEETING_NEEDED.title()));
+        }
+        return none(id);
+    }
+
+    /** Every channel and the meeting, as {@code LinkPolicy.view} answers them in one evaluation. */
+    public SessionView view(SessionFacts facts) {
+        Map<Channel, LinkDecision> channels = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            channels.put(channel, decide(facts, channel));
+        }
+        return new SessionView(facts.session().sessionId(), channels, meeting(facts), version);
+    }
+
+    private static MeetingRequirement none(long sessionId) {
+        return new MeetingRequirement(sessionId, MeetingRequirement.Need.NO_MEETING, null, List.of(), List.of());
     }
 
     private static ConnectRefused refusal(RefusalReason code, ShippedRule rule) {

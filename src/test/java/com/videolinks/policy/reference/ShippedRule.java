@@ -46,6 +46,14 @@ enum ShippedRule {
             "A Zoom session's link is pending until its meeting is created",
             "The Zoom meeting for this session has not been created yet (S5)."),
 
+    // meetings.drl
+    MEETING_NEEDED(
+            "A session served by a Zoom account needs its own meeting under that account",
+            "Zoom creates a unique meeting for every session, under the account that serves it (S5)."),
+    MEETINGS_KEPT(
+            "A session whose links are switched off for the site keeps its Zoom meetings until they are back",
+            "Links are switched off for the whole site for now (S4, S9); the session's Zoom meeting is kept for when they are back."),
+
     // plan.drl
     PLAN_NOT_PREMIUM(
             "Sites without a Business or eCommerce plan show no video links",
