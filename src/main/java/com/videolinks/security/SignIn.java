@@ -17,14 +17,13 @@ public class SignIn {
     private final AppUsers users;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
-    private final String unknownUserHash;
+    /** Made on the first sign-in, not at start: one bcrypt is ~0.1–0.2 s of a start-up's CPU (#15). */
+    private volatile String unknownUserHash;
 
     SignIn(AppUsers users, PasswordEncoder passwords, SignInThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
-        // an unknown user costs the same bcrypt as a known one, so response times do not tell which names exist
-        this.unknownUserHash = passwords.encode("no user has this password " + System.nanoTime());
     }
 
     /** The user, without their password hash; {@link Locked} while throttled, BadCredentialsException when wrong. */
@@ -35,13 +34,28 @@ public class SignIn {
         }
         AppUser user = username == null ? null : users.find(username.strip()).orElse(null);
         boolean matches = passwords.matches(password == null ? "" : password,
-                user == null ? unknownUserHash : user.passwordHash());
+                user == null ? unknownUserHash() : user.passwordHash());
         if (user == null || !matches) {
             throttle.failed(username, client);
             throw new BadCredentialsException("wrong username or password");
         }
         throttle.succeeded(username, client);
         return user.withoutPassword();
+    }
+
+    /** An unknown user costs the same bcrypt as a known one, so response times do not tell which names exist. */
+    private String unknownUserHash() {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = unknownUserHash;
+                if (hash == null) {
+                    hash = passwords.encode("no user has this password " + System.nanoTime());
+                    unknownUserHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     /** Too many wrong passwords: try again after {@code retryAfter}. */
