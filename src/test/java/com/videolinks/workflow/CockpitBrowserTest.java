@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.FileSystemUtils;
 
@@ -44,6 +45,10 @@ import com.videolinks.support.Api;
  * and the incident of a failed job. A customer signed in the same way is refused. Screenshots: target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Camunda's webapps find their engine by name ("default") in a JVM-wide registry, where the last application context
+// to start wins: with several contexts in the test cache, Cockpit could show another context's engine (and database)
+// and not the instance this test started. A fresh context for this class registers its engine last.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CockpitBrowserTest {
 
     static final String SKIP_PROPERTY = "videolinks.browser-tests.skip";
