@@ -2,14 +2,9 @@ package com.videolinks.workflow;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,45 +24,28 @@ public class AccountRelinkProgress {
                            long creationsNeeded, Instant expectedFinish, Instant resumesAt, int pass, boolean incident) {
     }
 
-    private final HistoryService history;
-    private final ManagementService management;
+    private final LatestProcessRuns runs;
 
-    AccountRelinkProgress(HistoryService history, ManagementService management) {
-        this.history = history;
-        this.management = management;
+    AccountRelinkProgress(LatestProcessRuns runs) {
+        this.runs = runs;
     }
 
     /** The newest re-link run of the site, if an account of the site ever changed. */
     public Optional<Progress> latest(long siteId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(AccountRelinkTrigger.PROCESS_ID).processInstanceBusinessKey(AccountRelinkTrigger.businessKey(siteId))
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-        if (instance == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).list()) {
-            variables.put(variable.getName(), variable.getValue());
-        }
-        boolean running = instance.getEndTime() == null;
-        boolean incident = running && management.createJobQuery().processInstanceId(instance.getId())
-                .noRetriesLeft().count() > 0;
-        boolean waiting = running && management.createJobQuery().processInstanceId(instance.getId()).timers().count() > 0;
-        String state = !running ? "ENDED" : waiting ? "WAITING_FOR_ZOOM" : "RUNNING";
-        return Optional.of(new Progress(instance.getId(), number(variables, AccountRelinkVariables.RELINK_ID),
-                (String) variables.get(AccountRelinkVariables.TRIGGER), state, instance.getEndActivityId(),
-                (String) variables.get(AccountRelinkVariables.END_REASON),
-                number(variables, AccountRelinkVariables.TOTAL), number(variables, AccountRelinkVariables.DONE),
-                number(variables, AccountRelinkVariables.WAITING_FOR_QUOTA), number(variables, AccountRelinkVariables.FAILED),
-                number(variables, AccountRelinkVariables.CREATIONS_NEEDED),
-                instant(variables.get(AccountRelinkVariables.EXPECTED_FINISH)),
-                waiting ? instant(variables.get(AccountRelinkVariables.RETRY_AT)) : null,
-                (int) number(variables, AccountRelinkVariables.PASS), incident));
-    }
-
-    private static long number(Map<String, Object> variables, String name) {
-        return variables.get(name) instanceof Number n ? n.longValue() : 0L;
+        return runs.latest(AccountRelinkTrigger.PROCESS_ID, AccountRelinkTrigger.businessKey(siteId)).map(run -> {
+            boolean waiting = runs.waitsAtTimer(run);
+            String state = !run.running() ? "ENDED" : waiting ? "WAITING_FOR_ZOOM" : "RUNNING";
+            Map<String, Object> variables = run.variables();
+            return new Progress(run.instance().getId(), run.number(AccountRelinkVariables.RELINK_ID),
+                    (String) variables.get(AccountRelinkVariables.TRIGGER), state, run.instance().getEndActivityId(),
+                    (String) variables.get(AccountRelinkVariables.END_REASON),
+                    run.number(AccountRelinkVariables.TOTAL), run.number(AccountRelinkVariables.DONE),
+                    run.number(AccountRelinkVariables.WAITING_FOR_QUOTA), run.number(AccountRelinkVariables.FAILED),
+                    run.number(AccountRelinkVariables.CREATIONS_NEEDED),
+                    instant(variables.get(AccountRelinkVariables.EXPECTED_FINISH)),
+                    waiting ? instant(variables.get(AccountRelinkVariables.RETRY_AT)) : null,
+                    (int) run.number(AccountRelinkVariables.PASS), run.incident());
+        });
     }
 
     private static Instant instant(Object value) {

@@ -1,12 +1,7 @@
 package com.videolinks.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
 import com.videolinks.notification.LinkChangeNotifications;
@@ -30,40 +25,22 @@ public class CourseLinkProgress {
         }
     }
 
-    private final HistoryService history;
-    private final org.camunda.bpm.engine.ManagementService management;
+    private final LatestProcessRuns runs;
     private final LinkChangeNotifications notifications;
 
-    CourseLinkProgress(HistoryService history, org.camunda.bpm.engine.ManagementService management,
-                       LinkChangeNotifications notifications) {
-        this.history = history;
-        this.management = management;
+    CourseLinkProgress(LatestProcessRuns runs, LinkChangeNotifications notifications) {
+        this.runs = runs;
         this.notifications = notifications;
     }
 
     /** The newest run of the course's link update, if the course's link was ever edited. */
     public Optional<Progress> latest(long courseId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CourseLinkUpdateTrigger.PROCESS_ID).processInstanceBusinessKey(String.valueOf(courseId))
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-        if (instance == null) {
-            return Optional.empty();
-        }
-        Map<String, Object> variables = new HashMap<>();
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).list()) {
-            variables.put(variable.getName(), variable.getValue());
-        }
-        boolean running = instance.getEndTime() == null;
-        boolean incident = running && management.createJobQuery().processInstanceId(instance.getId()).noRetriesLeft().count() > 0;
-        int linkVersion = number(variables, CourseVariables.LINK_VERSION).intValue();
-        CourseDelivery delivery = notifications.courseDelivery(courseId, linkVersion);
-        return Optional.of(new Progress(instance.getId(), linkVersion, running, instance.getEndActivityId(),
-                number(variables, CourseVariables.TOTAL), number(variables, CourseVariables.QUEUED),
-                delivery.sent(), delivery.parked(), delivery.pending(), incident));
-    }
-
-    private static Long number(Map<String, Object> variables, String name) {
-        return variables.get(name) instanceof Number n ? n.longValue() : 0L;
+        return runs.latest(CourseLinkUpdateTrigger.PROCESS_ID, String.valueOf(courseId)).map(run -> {
+            int linkVersion = (int) run.number(CourseVariables.LINK_VERSION);
+            CourseDelivery delivery = notifications.courseDelivery(courseId, linkVersion);
+            return new Progress(run.instance().getId(), linkVersion, run.running(), run.instance().getEndActivityId(),
+                    run.number(CourseVariables.TOTAL), run.number(CourseVariables.QUEUED),
+                    delivery.sent(), delivery.parked(), delivery.pending(), run.incident());
+        });
     }
 }
