@@ -90,7 +90,8 @@ public class LinkChangeNotices {
     @EventListener
     @Transactional
     void on(AccountChanged changed) {
-        List<Long> served = changed.staffId() == null ? sessions.upcomingOfSite(changed.siteId(), clock.instant())
+        // a site's default account reaches links added by hand too (S9): every session of the site not over is compared
+        List<Long> served = changed.staffId() == null ? sessions.notOverOfSite(changed.siteId(), clock.instant())
                 : sessions.upcomingOfStaff(changed.staffId(), clock.instant());
         sessionsChanged(served, "account " + changed.accountId() + (changed.connected() ? " connected" : " disconnected"));
     }

@@ -54,6 +54,11 @@ class JdbcSessions implements Sessions {
               and s.ends_at > :now
             order by s.starts_at, s.id
             """;
+    private static final String NOT_OVER_OF_SITE = """
+            select s.id from session s join service v on v.id = s.service_id
+            where v.site_id = :siteId and s.cancelled = false and s.ends_at > :now
+            order by s.starts_at, s.id
+            """;
     private static final String UPCOMING_OF_STAFF = """
             select s.id from session s join service v on v.id = s.service_id
             where s.staff_id = :staffId and v.kind <> 'COURSE' and s.cancelled = false and s.online = true
@@ -147,6 +152,11 @@ class JdbcSessions implements Sessions {
     @Override
     public void changeOnline(long sessionId, boolean online) {
         jdbc.sql(CHANGE_ONLINE).param("id", sessionId).param("online", online).update();
+    }
+
+    @Override
+    public List<Long> notOverOfSite(long siteId, Instant now) {
+        return jdbc.sql(NOT_OVER_OF_SITE).param("siteId", siteId).param("now", Timestamp.from(now)).query(Long.class).list();
     }
 
     @Override

@@ -54,6 +54,12 @@ public interface Sessions {
     /** Ids of the site's sessions that are not over or cancelled and get their link from an account. */
     List<Long> upcomingOfSite(long siteId, Instant now);
 
+    /**
+     * Every session of the site not over and not cancelled, whatever gives its link (a link added by hand too): what
+     * a site-wide change such as the default account's disconnection (S9) may change.
+     */
+    List<Long> notOverOfSite(long siteId, Instant now);
+
     /** As {@link #upcomingOfSite}, for the one-on-one sessions and classes of one staff member (S10, S17). */
     List<Long> upcomingOfStaff(long staffId, Instant now);
 
