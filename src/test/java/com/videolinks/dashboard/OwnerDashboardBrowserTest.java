@@ -178,7 +178,7 @@ class OwnerDashboardBrowserTest {
         b.click("#add-link-open-" + studio.oneOnOneSessionId);
         b.type("#session-" + studio.oneOnOneSessionId + "-url", "javascript:alert(1)");
         b.click("#add-link-submit-" + studio.oneOnOneSessionId);
-        assertThat(b.text("#session-" + studio.oneOnOneSessionId + "-url-error")).contains("https");
+        b.waitForText("#session-" + studio.oneOnOneSessionId + "-url-error", "https");
         studio.ownerApi.get("/api/sessions/" + studio.oneOnOneSessionId).andExpect(jsonPath("$.manualLink").value("NONE"));
         b.type("#session-" + studio.oneOnOneSessionId + "-url", "https://meet.example.com/coaching-room");
         b.click("#add-link-submit-" + studio.oneOnOneSessionId);

@@ -81,8 +81,14 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /**
+     * The element, waited for: a click that submits a form returns before the answering page is in, so an element that
+     * only the answer has (a field's error) is "not yet", not "missing".
+     */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     public java.util.List<WebElement> all(String css) {
