@@ -60,13 +60,17 @@ class RuleReleaseAnnouncements {
         }
         long version = live.activeVersionId();
         Instant now = clock.instant();
-        if (!runs.anyRecorded()) {
+        Optional<ReleaseAnnouncementRuns.Run> known = runs.find(version);
+        if (known.isPresent() && known.get().finishedAt() != null) {
+            return 0; // every round but the first few after a release: one read by key
+        }
+        if (known.isEmpty() && !runs.anyRecorded()) {
             if (runs.baseline(version, now)) {
                 log.info("Rule version {} is the first this database runs: later releases are compared with it", version);
             }
             return 0;
         }
-        if (runs.begin(version, now)) {
+        if (known.isEmpty() && runs.begin(version, now)) {
             int superseded = runs.supersedeAllBut(version, now);
             log.info("Rule version {} is live: comparing the link of every booked session still to come{}", version,
                     superseded > 0 ? " (it supersedes " + superseded + " unfinished comparison(s) of earlier versions)" : "");
