@@ -7,7 +7,11 @@
 # stopped once ready, then a restart on the same folder. Prints the wall time of each and keeps the logs
 # (tmp-bench/startup/[$LABEL-]<run>-<first|restart>.log) for benchmarks/startup-timeline.sh. Next to the wall time it
 # prints the CPU time the service's process used until ready (all threads: JIT and GC too), which a crowded machine
-# inflates less than the wall time. JAVA_OPTS go to java (e.g. a CDS archive, see benchmarks/README.md).
+# inflates less than the wall time. JAVA_OPTS go to java (e.g. `-XX:AOTCache=/abs/app/videolinks.aot`, see
+# benchmarks/README.md); JAVA is the java binary (default: the one on the PATH), e.g. a JDK 25 for its AOT cache:
+#
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAVA_OPTS=-XX:AOTCache=$PWD/app/videolinks.aot LABEL=aot \
+#     benchmarks/startup.sh 1 18091 app/videolinks-0.1.0-SNAPSHOT.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}; port=${2:-18091}; jar=${3:-$(ls target/videolinks-*.jar | grep -v original | head -1)}
@@ -22,7 +26,7 @@ now_ms() { date +%s%3N; }
 one() { # $1 = scratch folder, $2 = log file; prints ms to ready
   local dir=$1 log=$2 t0 pid
   t0=$(now_ms)
-  (cd "$dir" && exec java ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo \
+  (cd "$dir" && exec "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo \
       --server.port="$port" "${extra[@]}" >"$log" 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "http://localhost:$port/actuator/health/readiness"; do
@@ -36,7 +40,7 @@ one() { # $1 = scratch folder, $2 = log file; prints ms to ready
   wait "$pid" 2>/dev/null || true
 }
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "${LABEL:+$LABEL: }$("${JAVA:-java}" -version 2>&1 | head -1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   dir=$(mktemp -d /tmp/videolinks-startup.XXXXXX)
   cp -r rules processes "$dir"/
