@@ -12,7 +12,7 @@ PORT=${1:-18091}
 DURATION=${2:-20s}
 THREADS=${3:-2}
 CONNECTIONS=${4:-8}
-JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls target/videolinks-*.jar | grep -v original | head -1)}
 DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
