@@ -62,6 +62,11 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $FIFTY" "$BASE/my-bookings" 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
 
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
+# the service's CPU time (user + system, clock ticks) and the requests of a wrk run: CPU per request does not depend on
+# how many cores the other processes of a shared machine leave free, requests/s does
+ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+requests() { echo "$1" | awk '/requests in/ {print $1}'; }
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", 1000 * t / hz / n}'; }
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
 non2xx() { echo "$1" | awk '/Non-2xx/ {print $NF}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", 100*a/b}'; }
@@ -71,10 +76,15 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 # load moves between long runs); the totals' ratios and the median of the rounds' ratios are the figures
 ROUNDS=${ROUNDS:-1}
 six_sum=0; fifty_sum=0; health_sum=0; six_ratios=(); fifty_ratios=(); failures=""
+six_ticks=0; fifty_ticks=0; health_ticks=0; six_n=0; fifty_n=0; health_n=0
 for round in $(seq 1 "$ROUNDS"); do
-  SIX_OUT=$(run -H "Cookie: $SIX" "$BASE/my-bookings")
-  FIFTY_OUT=$(run -H "Cookie: $FIFTY" "$BASE/my-bookings")
-  HEALTH_OUT=$(run "$BASE/actuator/health")
+  t0=$(ticks); SIX_OUT=$(run -H "Cookie: $SIX" "$BASE/my-bookings")
+  t1=$(ticks); FIFTY_OUT=$(run -H "Cookie: $FIFTY" "$BASE/my-bookings")
+  t2=$(ticks); HEALTH_OUT=$(run "$BASE/actuator/health")
+  t3=$(ticks)
+  six_ticks=$((six_ticks + t1 - t0)); fifty_ticks=$((fifty_ticks + t2 - t1)); health_ticks=$((health_ticks + t3 - t2))
+  six_n=$((six_n + $(requests "$SIX_OUT"))); fifty_n=$((fifty_n + $(requests "$FIFTY_OUT")))
+  health_n=$((health_n + $(requests "$HEALTH_OUT")))
   if [[ "$ROUNDS" == 1 ]]; then
     echo "== GET /my-bookings, 6 bookings (soyeon) =="; echo "$SIX_OUT"
     echo "== GET /my-bookings, 50 bookings (alex) =="; echo "$FIFTY_OUT"
@@ -90,3 +100,5 @@ done
 mean() { awk -v a="$1" -v n="$ROUNDS" 'BEGIN {printf "%.2f", a/n}'; }
 echo "my-bookings 6: $(mean "$six_sum")/s ($(ratio "$six_sum" "$health_sum") of health), 50: $(mean "$fifty_sum")/s ($(ratio "$fifty_sum" "$health_sum")), health $(mean "$health_sum")/s$(
   [[ "$ROUNDS" == 1 ]] || echo ", medians of $ROUNDS rounds: 6 $(median "${six_ratios[@]}")%, 50 $(median "${fifty_ratios[@]}")%")${failures:+, non-2xx:$failures}"
+c6=$(cpu_ms "$six_ticks" "$six_n"); c50=$(cpu_ms "$fifty_ticks" "$fifty_n"); ch=$(cpu_ms "$health_ticks" "$health_n")
+echo "service CPU per request: 6 ${c6} ms, 50 ${c50} ms, health ${ch} ms; health/page: 6 $(ratio "$ch" "$c6"), 50 $(ratio "$ch" "$c50")"
