@@ -62,15 +62,20 @@ class TokenVerification {
                                                                Sites sites, StaffMembers staff, Customers customers) {
         Map<String, AuthenticationManager> byIssuer = new HashMap<>();
         JwtDecoder localDecoder = local.decoder();
-        ((NimbusJwtDecoder) localDecoder).setJwtValidator(
-                new TokenChecks(local.issuer(), local.audience(), properties.host().clockSkew(), clock));
-        byIssuer.put(local.issuer(), manager(localDecoder, new LocalClaims()));
+        TokenChecks localChecks = new TokenChecks(local.issuer(), local.audience(), properties.host().clockSkew(), clock);
+        ((NimbusJwtDecoder) localDecoder).setJwtValidator(localChecks);
+        // the local key is fixed for the life of the process: a token's signature is checked on its first use
+        byIssuer.put(local.issuer(), manager(new VerifiedTokens(localDecoder, localChecks, null, clock), new LocalClaims()));
 
         IdentityProperties.Host host = properties.host();
         if (host.enabled()) {
-            NimbusJwtDecoder hostDecoder = new NimbusJwtDecoder(processor(host));
-            hostDecoder.setJwtValidator(new TokenChecks(host.issuer(), host.audience(), host.clockSkew(), clock));
-            byIssuer.put(host.issuer(), manager(guarded(hostDecoder), new HostClaims(host.claims(), sites, staff, customers)));
+            JWKSource<SecurityContext> hostKeys = keys(host);
+            NimbusJwtDecoder hostDecoder = new NimbusJwtDecoder(processor(hostKeys));
+            TokenChecks hostChecks = new TokenChecks(host.issuer(), host.audience(), host.clockSkew(), clock);
+            hostDecoder.setJwtValidator(hostChecks);
+            // the host's keys rotate: a token seen before is taken again only while its keys are still published
+            byIssuer.put(host.issuer(), manager(new VerifiedTokens(guarded(hostDecoder), hostChecks, hostKeys, clock),
+                    new HostClaims(host.claims(), sites, staff, customers)));
             log.info("Accepting the host's tokens from issuer {} (keys: {})", host.issuer(),
                     host.jwkSetUri() != null ? host.jwkSetUri() : host.publicKey());
         }
@@ -104,9 +109,9 @@ class TokenVerification {
         return provider::authenticate;
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(IdentityProperties.Host host) {
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(HOST_ALGORITHMS, keys(host)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(HOST_ALGORITHMS, keys));
         // issuer, audience and times are checked by TokenChecks, with problem codes
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         return processor;
