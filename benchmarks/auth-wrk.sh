@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Authenticated API throughput vs anonymous health, same server, same run, same connections (issue #9).
 # usage (from the project folder, after `mvn -B -ntp -q package -DskipTests`):
-#   benchmarks/auth-wrk.sh [port] [duration] [threads] [connections]
+#   [ROUNDS=n] [WARMUP=10s] [BENCH_JAR=path] benchmarks/auth-wrk.sh [port] [duration] [threads] [connections]
+# (BENCH_JAR: another build's jar, e.g. main's in /tmp, for a before/after from one folder)
 # Starts the packaged service with the demo profile on its own port and a throw-away data folder, takes a token for
 # demo owner mina, warms both endpoints up, then runs wrk on GET /api/sessions/1/link (Authorization: Bearer) and on
 # GET /actuator/health (anonymous) one after the other and prints both figures and their ratio.
@@ -10,7 +11,7 @@ PORT=${1:-18089}
 DURATION=${2:-20s}
 THREADS=${3:-2}
 CONNECTIONS=${4:-8}
-JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls target/videolinks-*.jar | grep -v original | head -1)}
 DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
@@ -30,9 +31,11 @@ LINK="http://localhost:$PORT/api/sessions/1/link"
 HEALTH="http://localhost:$PORT/actuator/health"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$LINK")" = 200
 
-echo "warm-up (10 s each)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $TOKEN" "$LINK" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$HEALTH" > /dev/null
+# WARMUP (default 10s): on a loaded machine the JIT needs longer before the first round measures compiled code
+WARMUP=${WARMUP:-10s}
+echo "warm-up ($WARMUP each)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$LINK" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$HEALTH" > /dev/null
 
 # ROUNDS>1: link and health alternate in ROUNDS pairs of DURATION each (on a shared machine the load moves between two
 # long runs; the median of the pairs' ratios and the ratio of the totals are the figures)
