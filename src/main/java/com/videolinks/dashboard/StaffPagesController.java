@@ -26,6 +26,7 @@ import com.videolinks.security.AppUser;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
 import com.videolinks.staff.NewStaff;
+import com.videolinks.staff.StaffDirectory;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
 import com.videolinks.workflow.StaffOnboarding;
@@ -49,17 +50,20 @@ class StaffPagesController {
     private final DashboardPages pages;
     private final Sites sites;
     private final StaffMembers staff;
+    private final StaffDirectory directory;
     private final AccountConnections connections;
     private final ZoomConnectFlow zoom;
     private final StaffOnboarding onboarding;
     private final SessionOverview overview;
     private final Clock clock;
 
-    StaffPagesController(DashboardPages pages, Sites sites, StaffMembers staff, AccountConnections connections,
-                         ZoomConnectFlow zoom, StaffOnboarding onboarding, SessionOverview overview, Clock clock) {
+    StaffPagesController(DashboardPages pages, Sites sites, StaffMembers staff, StaffDirectory directory,
+                         AccountConnections connections, ZoomConnectFlow zoom, StaffOnboarding onboarding,
+                         SessionOverview overview, Clock clock) {
         this.pages = pages;
         this.sites = sites;
         this.staff = staff;
+        this.directory = directory;
         this.connections = connections;
         this.zoom = zoom;
         this.onboarding = onboarding;
@@ -86,10 +90,10 @@ class StaffPagesController {
                RedirectAttributes redirect) {
         pages.access().requireSiteManager(siteId);
         pages.open(request, model, sites.get(siteId));
-        FormState form = pages.submitted("new-staff", request, "name", "email");
-        NewStaff member = new NewStaff(form.value("name"), form.value("email"));
+        FormState form = pages.submitted("new-staff", request, "name", "email", "locale");
+        NewStaff member = new NewStaff(form.value("name"), form.value("email"), form.value("locale"));
         if (pages.firstSubmit(form, request) && pages.valid(form, member)) {
-            staff.create(siteId, member.name().strip(), member.email().strip());
+            directory.add(siteId, member.name(), member.email(), member.locale()); // their emails' language (#13)
             redirect.addFlashAttribute("notice", "notice.staffAdded");
             return "redirect:/dashboard/sites/" + siteId + "/staff";
         }

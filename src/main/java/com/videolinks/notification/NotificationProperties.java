@@ -34,7 +34,8 @@ record NotificationProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("") @Pattern(regexp = "|https?://[^\\s]*\\{path\\}[^\\s]*",
                 message = "must be empty or an http(s) URL holding {path}, e.g. https://host.example/apps/videolinks?to={path}")
-        String customerPageUrl) {
+        String customerPageUrl,
+        @DefaultValue("5s") @DurationMin(millis = 100) Duration releaseCheckInterval) {
 
     record Dispatch(@DefaultValue("true") boolean enabled,
                     @DefaultValue("10s") @DurationMin(millis = 10) Duration interval,

@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs the dispatcher and the link-ready sweep on every node ({@code videolinks.notifications.dispatch.enabled};
+ * Runs the dispatcher, the link-ready sweep and the rule-release comparison on every node ({@code videolinks.notifications.dispatch.enabled};
  * tests switch it off and call them directly). Nodes share the work through claims in the database.
  */
 @Configuration
@@ -26,14 +26,17 @@ class NotificationScheduling implements SchedulingConfigurer {
 
     private final MailDispatcher dispatcher;
     private final LinkReadyFollowUps followUps;
+    private final RuleReleaseAnnouncements releaseAnnouncements;
     private final Outbox outbox;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    NotificationScheduling(MailDispatcher dispatcher, LinkReadyFollowUps followUps, Outbox outbox,
+    NotificationScheduling(MailDispatcher dispatcher, LinkReadyFollowUps followUps,
+                           RuleReleaseAnnouncements releaseAnnouncements, Outbox outbox,
                            NotificationProperties properties, Clock clock) {
         this.dispatcher = dispatcher;
         this.followUps = followUps;
+        this.releaseAnnouncements = releaseAnnouncements;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
@@ -45,6 +48,8 @@ class NotificationScheduling implements SchedulingConfigurer {
                 properties.dispatch().interval());
         registrar.addFixedDelayTask(() -> guarded("following up promised links", followUps::sweep),
                 properties.linkReadyInterval());
+        registrar.addFixedDelayTask(() -> guarded("announcing a rule release",
+                releaseAnnouncements::announceLiveVersion), properties.releaseCheckInterval());
         registrar.addFixedDelayTask(() -> guarded("forgetting old emails", this::forgetOldEmails), CLEAN_UP_INTERVAL);
     }
 

@@ -160,6 +160,36 @@ class OwnerDashboardBrowserTest {
     }
 
     @Test
+    void s12_theOwnerAddsAStaffMemberInTheLanguageOfTheirEmailsAndBadInputIsRefusedNextToTheFieldStoringNothing()
+            throws Exception {
+        StudioFixture studio = new StudioFixture(mvc, users);
+        Browser b = browser();
+        b.signIn(studio.owner, Api.PASSWORD);
+        b.open("/dashboard/sites/" + studio.siteId + "/staff");
+        String before = studio.ownerApi.get("/api/sites/" + studio.siteId + "/staff").andReturn().getResponse()
+                .getContentAsString();
+
+        b.type("#staff-name", "");
+        b.type("#staff-email", "not-an-email");
+        b.click("#add-staff");
+        b.waitForText("#staff-name-error", "필수 항목입니다.");
+        assertThat(b.text("#staff-email-error")).isEqualTo("올바른 이메일 주소가 아닙니다.");
+        studio.ownerApi.get("/api/sites/" + studio.siteId + "/staff")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().json(before, true));
+
+        b.type("#staff-name", "Minji");
+        b.type("#staff-email", "minji@example.com");
+        new org.openqa.selenium.support.ui.Select(b.find("#staff-locale")).selectByValue("en");
+        b.click("#add-staff");
+        b.waitForText("#notice", "스태프를 추가했습니다.");
+        assertThat(b.pageText()).contains("Minji");
+        b.screenshot("owner-staff-added");
+        studio.ownerApi.get("/api/sites/" + studio.siteId + "/staff")
+                .andExpect(jsonPath("$[?(@.name == 'Minji')].locale").value(org.hamcrest.Matchers.contains("en")))
+                .andExpect(jsonPath("$[?(@.name == 'Hana')].locale").value(org.hamcrest.Matchers.contains("ko")));
+    }
+
+    @Test
     void s11_s18_s19_theOwnerSeesWhereEachLinkComesFromChangesOneSessionAndFollowsACourseEditUntilEveryCustomerHasIt() throws Exception {
         StudioFixture studio = new StudioFixture(mvc, users);
         Browser b = browser();

@@ -101,7 +101,8 @@ class CalendarEntriesTest {
                 new NotificationProperties.Dispatch(true, java.time.Duration.ofSeconds(10), 50,
                         java.time.Duration.ofMinutes(5)),
                 new NotificationProperties.Retry(8, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(30)),
-                java.time.Duration.ofMinutes(1), 500, java.time.Duration.ofMinutes(2), java.time.Duration.ofDays(180), "", "");
+                java.time.Duration.ofMinutes(1), 500, java.time.Duration.ofMinutes(2), java.time.Duration.ofDays(180), "", "",
+                java.time.Duration.ofSeconds(5));
     }
 
     private static CalendarFile single(List<CalendarFile> files) {

@@ -49,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(name, port, process, log);
-        service.awaitUp(Duration.ofMinutes(3));
+        service.awaitUp(Duration.ofMinutes(6));
         return service;
     }
 

@@ -2,10 +2,13 @@ package com.videolinks.conferencing.zoom;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The Zoom account cannot be used: its grant was revoked (or it was never connected with tokens). The account is
  * marked disconnected and the business alerted; {@code affectedSessionIds} are the upcoming sessions it served.
  */
+@NamedInterface("zoom")
 public class ZoomAccountDisconnectedException extends ZoomException {
 
     private final long accountId;

@@ -11,6 +11,7 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,9 +30,11 @@ import com.videolinks.site.Sites;
  * only then makes the account the site's default or the staff member's own.
  */
 @Service
+@NamedInterface("zoom")
 public class ZoomConnectFlow {
 
     /** Where to send the browser next. */
+    @NamedInterface("zoom")
     public record Authorization(URI authorizeUrl, Instant expiresAt) {
     }
 

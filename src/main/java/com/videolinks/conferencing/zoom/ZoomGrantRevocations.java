@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Zoom by hand, so no token outlives the removal by more than about a day.
  */
 @Component
+@NamedInterface("zoom")
 public class ZoomGrantRevocations {
 
     static final int MAX_ATTEMPTS = 10;

@@ -3,6 +3,7 @@ package com.videolinks.conferencing.zoom;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import com.videolinks.conferencing.ConferencingAccount;
@@ -14,6 +15,7 @@ import com.videolinks.conferencing.ConferencingAccounts;
  * Failures surface as {@link ZoomException}s for the provisioning job to turn into a retry, a wait or an incident.
  */
 @Component
+@NamedInterface("zoom")
 public class ZoomMeetingApi {
 
     private final ZoomHttp http;

@@ -2,10 +2,13 @@ package com.videolinks.conferencing.zoom;
 
 import java.time.Instant;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Zoom's rate limit (HTTP 429, or the host's daily meeting creations used up): try again at {@code retryAt},
  * which honours Zoom's Retry-After when it sent one.
  */
+@NamedInterface("zoom")
 public class ZoomRateLimitedException extends ZoomException {
 
     private final transient Instant retryAt;

@@ -51,19 +51,24 @@ class ZoomRevocations {
     ZoomAccountDisconnectedException revoked(long accountId, String why) {
         return ownTransaction.execute(status -> {
             ConferencingAccount account = accounts.find(accountId).orElseThrow();
+            // a site's default account reaches links added by hand too (S9 hides every link of the site): every
+            // session of the site not over is affected, as LinkChangeNotices compares for an account change
             List<Long> affected = account.staffId() == null
-                    ? sessions.upcomingOfSite(account.siteId(), clock.instant())
+                    ? sessions.notOverOfSite(account.siteId(), clock.instant())
                     : sessions.upcomingOfStaff(account.staffId(), clock.instant());
             String message = account.label() + " was disconnected: " + why + ". " + affected.size()
-                    + " upcoming session(s) got their link from it" + (affected.isEmpty() ? "" : " " + affected) + ". "
+                    + (account.staffId() == null ? " upcoming session(s) of the site lose their link"
+                            : " upcoming session(s) got their link from it")
+                    + (affected.isEmpty() ? "" : " " + affected) + ". "
                     + (account.staffId() == null
-                            ? "No session of the site shows a link until a default account is connected again (S9)."
+                            ? "No session of the site shows a link, links added by hand included, until a default "
+                                    + "account is connected again (S9)."
                             : "They use the site's default account until the staff member connects Zoom again (S10).");
             if (accounts.markDisconnected(accountId, why)) {
                 alerts.raise(account.siteId(), ALERT_CODE, message, accountId, affected);
                 events.publishEvent(new AccountRevoked(accountId, account.siteId(), account.staffId(), affected));
                 // not the alert's text: it names the Zoom user's email, which stays out of the log (#11)
-                log.warn("Site {}: {} account {} was disconnected ({}); {} upcoming session(s) got their link from it. "
+                log.warn("Site {}: {} account {} was disconnected ({}); {} upcoming session(s) affected. "
                         + "Reconnect it through Zoom's sign-in.", account.siteId(), account.provider(), accountId, why,
                         affected.size());
             }

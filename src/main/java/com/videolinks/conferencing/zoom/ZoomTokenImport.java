@@ -2,6 +2,7 @@ package com.videolinks.conferencing.zoom;
 
 import java.time.Instant;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * migrations from another system. Tokens are encrypted like any other.
  */
 @Component
+@NamedInterface("zoom")
 public class ZoomTokenImport {
 
     private final ZoomCredentials credentials;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -14,6 +16,7 @@ import com.videolinks.policy.RuleFile;
 
 /** Unified diffs between two rule bundles, file by file (only files that differ). */
 @org.springframework.stereotype.Component
+@NamedInterface("releases")
 public class RuleDiffs {
 
     public Map<String, String> unified(RuleBundle from, String fromLabel, RuleBundle to, String toLabel) {

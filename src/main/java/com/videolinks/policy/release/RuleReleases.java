@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.LinkPolicy;
@@ -34,11 +35,13 @@ import io.micrometer.core.instrument.Timer;
  * (compile + rule-test suites) and, if it passes, marked active in the database and swapped in atomically.
  * Attempts are serialised; a rejected bundle never touches the live policy.
  */
+@NamedInterface("releases")
 public class RuleReleases {
 
     private static final Logger log = LoggerFactory.getLogger(RuleReleases.class);
 
     /** What is live on this node and what happened last, for health and the API. */
+    @NamedInterface("releases")
     public record State(long activeVersionId, String activeHash, ReleaseAttempt lastAttempt, ReleaseAttempt lastFailure) {
     }
 

@@ -3,7 +3,10 @@ package com.videolinks.policy.versions;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /** One attempted rule bundle: who or what brought it, when, what the gate said. Files are fetched separately. */
+@NamedInterface("versions")
 public record RuleVersion(long id, String hash, String triggeredBy, Instant createdAt, Outcome outcome,
                           List<String> problems, long gateMillis, String coverage) {
 

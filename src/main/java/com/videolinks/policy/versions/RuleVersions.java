@@ -3,9 +3,12 @@ package com.videolinks.policy.versions;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.videolinks.policy.RuleBundle;
 
 /** Every rule bundle ever attempted, with its files, and the one that is active. */
+@NamedInterface("versions")
 public interface RuleVersions {
 
     /** Stores the bundle's files with outcome CHECKING and returns the new version's id. */

@@ -190,6 +190,28 @@ class ZoomTokensTest extends ZoomTestBase {
     }
 
     @Test
+    void aRevokedDefaultAccountListsEverySessionOfTheSiteNotOverLinksAddedByHandIncludedBecauseS9HidesThemToo()
+            throws Exception {
+        long defaultAccountId = connectDefaultZoom(studio.ownerApi, studio.siteId);
+        studio.ownerApi.put("/api/sessions/" + studio.oneOnOneSessionId + "/link",
+                "{\"url\": \"https://meet.example.com/by-hand\"}");
+        studio.ownerApi.get(studio.link(studio.oneOnOneSessionId, "BUSINESS_CALENDAR"))
+                .andExpect(jsonPath("$.source").value("SESSION_LINK"));
+
+        ZoomAccountDisconnectedException revoked = revocations.revoked(defaultAccountId, "invalid_grant");
+
+        assertThat(revoked.affectedSessionIds()).contains(studio.classSessionId, studio.oneOnOneSessionId,
+                studio.courseFutureSessionId).doesNotContain(studio.coursePastSessionId);
+        studio.ownerApi.get("/api/sites/" + studio.siteId + "/alerts")
+                .andExpect(jsonPath("$[0].accountId").value(defaultAccountId))
+                .andExpect(jsonPath("$[0].sessionIds", hasItems((int) studio.oneOnOneSessionId)))
+                .andExpect(jsonPath("$[0].message", containsString("links added by hand included")));
+        // and S9 holds: the hand-added link is hidden now
+        studio.ownerApi.get(studio.link(studio.oneOnOneSessionId, "BUSINESS_CALENDAR"))
+                .andExpect(jsonPath("$.status").value("NONE"));
+    }
+
+    @Test
     void aRefreshWhoseAnswerTimedOutIsNeverSentAgainAndNeverDisconnectsTheAccount() {
         // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (2 s)
         ZoomStandIn.server().stubFor(refresh("refresh-1").willReturn(grant("access-2", "refresh-2").withFixedDelay(5_000)));
