@@ -19,7 +19,7 @@ import com.videolinks.policy.vocabulary.SessionFacts;
  */
 final class RememberedDecisions {
 
-    static final int MAX_DECISIONS = 20_000;
+    static final int MAX_DECISIONS = 10_000;
 
     private record Question(SessionFacts facts, Channel channel) {
     }
