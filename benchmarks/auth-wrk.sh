@@ -41,10 +41,20 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$HEALTH" > /dev/null
 # long runs; the median of the pairs' ratios and the ratio of the totals are the figures)
 ROUNDS=${ROUNDS:-1}
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
-ratios=(); link_sum=0; health_sum=0
+# the service's own CPU time (user + system, clock ticks) from /proc: CPU per request is far less disturbed by other
+# processes on a shared machine than requests/s; health's CPU per request / link's is the ratio an idle machine shows
+cpu() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+requests() { echo "$1" | awk '/requests in/ {print $1}'; }
+us_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", t * 1000000 / hz / n}'; }
+ratios=(); cpu_ratios=(); link_sum=0; health_sum=0
 for round in $(seq 1 "$ROUNDS"); do
+  c0=$(cpu)
   LINK_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$LINK")
+  c1=$(cpu)
   HEALTH_OUT=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$HEALTH")
+  c2=$(cpu)
+  link_us=$(us_per $((c1 - c0)) "$(requests "$LINK_OUT")"); health_us=$(us_per $((c2 - c1)) "$(requests "$HEALTH_OUT")")
+  cpu_ratio=$(awk -v a="$health_us" -v b="$link_us" 'BEGIN {printf "%.1f", 100*a/b}'); cpu_ratios+=("$cpu_ratio")
   if [[ "$ROUNDS" == 1 ]]; then
     echo "== authenticated GET /api/sessions/1/link (Bearer) =="; echo "$LINK_OUT"
     echo "== anonymous GET /actuator/health =="; echo "$HEALTH_OUT"
@@ -53,7 +63,9 @@ for round in $(seq 1 "$ROUNDS"); do
   non2xx=$(echo "$LINK_OUT" | awk '/Non-2xx/ {print $NF}')
   ratio=$(awk -v a="$l" -v b="$h" 'BEGIN {printf "%.1f", 100*a/b}')
   ratios+=("$ratio"); link_sum=$(awk -v a="$link_sum" -v b="$l" 'BEGIN {print a+b}'); health_sum=$(awk -v a="$health_sum" -v b="$h" 'BEGIN {print a+b}')
-  echo "round $round: link ${l}/s, health ${h}/s, ratio ${ratio}%${non2xx:+, link non-2xx: $non2xx} (load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "round $round: link ${l}/s, health ${h}/s, ratio ${ratio}%${non2xx:+, link non-2xx: $non2xx}; service CPU per request: link ${link_us} µs, health ${health_us} µs, ratio ${cpu_ratio}% (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median=$(median_of "${ratios[@]}")
+echo "service CPU per request: health / link, median of $ROUNDS rounds $(median_of "${cpu_ratios[@]}")%"
 echo "link $(awk -v a="$link_sum" -v n="$ROUNDS" 'BEGIN {printf "%.1f", a/n}')/s, health $(awk -v a="$health_sum" -v n="$ROUNDS" 'BEGIN {printf "%.1f", a/n}')/s, ratio $(awk -v a="$link_sum" -v b="$health_sum" 'BEGIN {printf "%.1f%%", 100*a/b}') (median of $ROUNDS rounds ${median}%)"
