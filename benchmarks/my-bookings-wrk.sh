@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The customer's My Bookings page with 6 and with 50 bookings vs anonymous health, same server, same run (issue #13).
 # usage (from the project folder, after `mvn -B -ntp -q package -DskipTests`):
-#   benchmarks/my-bookings-wrk.sh [port] [duration] [threads] [connections]
+#   [ROUNDS=n] [BENCH_JAR=jar] benchmarks/my-bookings-wrk.sh [port] [duration] [threads] [connections]
 # Starts the packaged service with the demo profile on its own port and a throw-away data folder. Demo customer soyeon
 # has 6 bookings (site default link, Zoom with and without meeting, course link, offline, link added); alex gets 49
 # more sessions booked through the API (alternately the site default and Hana's Zoom, meeting pending) on top of his
@@ -12,7 +12,7 @@ PORT=${1:-18091}
 DURATION=${2:-20s}
 THREADS=${3:-2}
 CONNECTIONS=${4:-8}
-JAR=$(ls target/videolinks-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls target/videolinks-*.jar | grep -v original | head -1)}
 DATA=$(mktemp -d /tmp/videolinks-bench-XXXXXX)
 trap 'kill $SERVICE 2>/dev/null || true; wait $SERVICE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
@@ -62,16 +62,43 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $FIFTY" "$BASE/my-bookings" 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
 
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
+# the service's CPU time (user + system, clock ticks) and the requests of a wrk run: CPU per request does not depend on
+# how many cores the other processes of a shared machine leave free, requests/s does
+ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+requests() { echo "$1" | awk '/requests in/ {print $1}'; }
+cpu_ms() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", 1000 * t / hz / n}'; }
 rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
 non2xx() { echo "$1" | awk '/Non-2xx/ {print $NF}'; }
-echo "== GET /my-bookings, 6 bookings (soyeon) =="
-SIX_OUT=$(run -H "Cookie: $SIX" "$BASE/my-bookings"); echo "$SIX_OUT"
-echo "== GET /my-bookings, 50 bookings (alex) =="
-FIFTY_OUT=$(run -H "Cookie: $FIFTY" "$BASE/my-bookings"); echo "$FIFTY_OUT"
-echo "== anonymous GET /actuator/health =="
-HEALTH_OUT=$(run "$BASE/actuator/health"); echo "$HEALTH_OUT"
-
-six=$(rps "$SIX_OUT"); fifty=$(rps "$FIFTY_OUT"); health=$(rps "$HEALTH_OUT")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f%%", 100*a/b}'; }
-echo "my-bookings 6: ${six}/s ($(ratio "$six" "$health") of health), 50: ${fifty}/s ($(ratio "$fifty" "$health")), health ${health}/s$(
-  n=$(non2xx "$SIX_OUT"); m=$(non2xx "$FIFTY_OUT"); [[ -n "$n$m" ]] && echo ", non-2xx: 6=${n:-0} 50=${m:-0}")"
+sum() { awk -v a="$1" -v b="$2" 'BEGIN {print a+b}'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# ROUNDS>1: 6 bookings, 50 bookings and health alternate in ROUNDS rounds of DURATION each (on a shared machine the
+# load moves between long runs); the totals' ratios and the median of the rounds' ratios are the figures
+ROUNDS=${ROUNDS:-1}
+six_sum=0; fifty_sum=0; health_sum=0; six_ratios=(); fifty_ratios=(); failures=""
+six_ticks=0; fifty_ticks=0; health_ticks=0; six_n=0; fifty_n=0; health_n=0
+for round in $(seq 1 "$ROUNDS"); do
+  t0=$(ticks); SIX_OUT=$(run -H "Cookie: $SIX" "$BASE/my-bookings")
+  t1=$(ticks); FIFTY_OUT=$(run -H "Cookie: $FIFTY" "$BASE/my-bookings")
+  t2=$(ticks); HEALTH_OUT=$(run "$BASE/actuator/health")
+  t3=$(ticks)
+  six_ticks=$((six_ticks + t1 - t0)); fifty_ticks=$((fifty_ticks + t2 - t1)); health_ticks=$((health_ticks + t3 - t2))
+  six_n=$((six_n + $(requests "$SIX_OUT"))); fifty_n=$((fifty_n + $(requests "$FIFTY_OUT")))
+  health_n=$((health_n + $(requests "$HEALTH_OUT")))
+  if [[ "$ROUNDS" == 1 ]]; then
+    echo "== GET /my-bookings, 6 bookings (soyeon) =="; echo "$SIX_OUT"
+    echo "== GET /my-bookings, 50 bookings (alex) =="; echo "$FIFTY_OUT"
+    echo "== anonymous GET /actuator/health =="; echo "$HEALTH_OUT"
+  fi
+  six=$(rps "$SIX_OUT"); fifty=$(rps "$FIFTY_OUT"); health=$(rps "$HEALTH_OUT")
+  n=$(non2xx "$SIX_OUT"); m=$(non2xx "$FIFTY_OUT")
+  [[ -n "$n$m" ]] && failures="$failures round $round: 6=${n:-0} 50=${m:-0};"
+  six_sum=$(sum "$six_sum" "$six"); fifty_sum=$(sum "$fifty_sum" "$fifty"); health_sum=$(sum "$health_sum" "$health")
+  r6=$(ratio "$six" "$health"); r50=$(ratio "$fifty" "$health"); six_ratios+=("${r6%\%}"); fifty_ratios+=("${r50%\%}")
+  [[ "$ROUNDS" == 1 ]] || echo "round $round: 6 ${six}/s ($r6), 50 ${fifty}/s ($r50), health ${health}/s (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+mean() { awk -v a="$1" -v n="$ROUNDS" 'BEGIN {printf "%.2f", a/n}'; }
+echo "my-bookings 6: $(mean "$six_sum")/s ($(ratio "$six_sum" "$health_sum") of health), 50: $(mean "$fifty_sum")/s ($(ratio "$fifty_sum" "$health_sum")), health $(mean "$health_sum")/s$(
+  [[ "$ROUNDS" == 1 ]] || echo ", medians of $ROUNDS rounds: 6 $(median "${six_ratios[@]}")%, 50 $(median "${fifty_ratios[@]}")%")${failures:+, non-2xx:$failures}"
+c6=$(cpu_ms "$six_ticks" "$six_n"); c50=$(cpu_ms "$fifty_ticks" "$fifty_n"); ch=$(cpu_ms "$health_ticks" "$health_n")
+echo "service CPU per request: 6 ${c6} ms, 50 ${c50} ms, health ${ch} ms; health/page: 6 $(ratio "$ch" "$c6"), 50 $(ratio "$ch" "$c50")"

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.policy.vocabulary.Channel;
@@ -18,7 +17,8 @@ import com.videolinks.session.Sessions;
 
 /**
  * A customer's bookings with each session's link as the My Bookings channel allows (S21). All rows in one batch:
- * bookings, sessions and services in one query each, the policy's facts in bulk, the sessions evaluated together.
+ * bookings, sessions and service names in one query each, the policy's facts in bulk, the sessions evaluated
+ * together.
  */
 @Service
 public class MyBookings {
@@ -52,16 +52,15 @@ public class MyBookings {
         }
         Map<Long, Session> sessionById = sessions.findAll(booked.stream().map(Booking::sessionId).distinct().toList())
                 .stream().collect(Collectors.toMap(Session::id, Function.identity()));
-        Map<Long, ServiceOffering> serviceById = services.findAll(sessionById.values().stream()
-                        .map(Session::serviceId).distinct().toList())
-                .stream().collect(Collectors.toMap(ServiceOffering::id, Function.identity()));
+        Map<Long, String> serviceNames = services.names(sessionById.values().stream()
+                .map(Session::serviceId).distinct().toList());
         Map<Long, SessionView> views = links.views(sessionById.values());
         return booked.stream()
                 .map(booking -> {
                     Session session = sessionById.get(booking.sessionId());
                     SessionView view = views.get(session.id());
                     return new Row(new BookingView(booking.id(), session.id(),
-                            serviceById.get(session.serviceId()).name(), session.startsAt(), session.endsAt(),
+                            serviceNames.get(session.serviceId()), session.startsAt(), session.endsAt(),
                             booking.status(), CustomerLink.of(view.on(Channel.MY_BOOKINGS))), view);
                 })
                 .sorted(Comparator.comparing(row -> row.booking().startsAt()))

@@ -6,22 +6,36 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A session's time as a customer reads it: in their time zone and language, with the zone's name. */
 public final class CustomerTime {
+
+    /** The three formatters of a language (immutable and thread-safe), made once: a page formats every row (#13). */
+    private record Formats(DateTimeFormatter date, DateTimeFormatter time, DateTimeFormatter zone) {
+
+        static Formats of(Locale locale) {
+            return new Formats(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale),
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale),
+                    DateTimeFormatter.ofPattern("zzzz", locale));
+        }
+    }
+
+    // one entry per language asked for: a handful (customers read Korean or English; staff choose among ISO languages)
+    private static final Map<Locale, Formats> FORMATS = new ConcurrentHashMap<>();
 
     private CustomerTime() {
     }
 
     /** e.g. "Thursday, January 10, 2030, 10:00 AM – 11:00 AM Korean Standard Time". */
     public static String span(Instant start, Instant end, ZoneId zone, Locale locale) {
+        Formats formats = FORMATS.computeIfAbsent(locale, Formats::of);
         ZonedDateTime from = start.atZone(zone);
         ZonedDateTime to = end.atZone(zone);
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         String until = from.toLocalDate().equals(to.toLocalDate())
-                ? time.format(to) : date.format(to) + " " + time.format(to);
-        return date.format(from) + " " + time.format(from) + " – " + until + " ("
-                + DateTimeFormatter.ofPattern("zzzz", locale).format(from) + ")";
+                ? formats.time().format(to) : formats.date().format(to) + " " + formats.time().format(to);
+        return formats.date().format(from) + " " + formats.time().format(from) + " – " + until + " ("
+                + formats.zone().format(from) + ")";
     }
 }

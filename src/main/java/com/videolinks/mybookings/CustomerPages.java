@@ -35,15 +35,28 @@ import com.videolinks.site.Sites;
 @Component
 class CustomerPages {
 
+    // The page records are public (their class stays package-private) so that the SpEL compiler can turn the
+    // templates' *{...} reads into bytecode: it only compiles calls to public methods of public types (#13).
+
     /** The My Bookings page: upcoming sessions first (soonest first), then past ones (latest first). */
-    record MyBookingsPage(String customerName, long siteId, String siteName, List<Row> upcoming, List<Row> past) {
+    public record MyBookingsPage(String customerName, long siteId, String siteName, List<Row> upcoming, List<Row> past) {
+
+        /** Both lists as the page shows them, each with its element id and message keys. */
+        public List<Section> sections() {
+            return List.of(new Section("upcoming", "myBookings.upcoming", "myBookings.noUpcoming", upcoming),
+                    new Section("past", "myBookings.past", "myBookings.noPast", past));
+        }
     }
 
-    record Row(long bookingId, long sessionId, String serviceName, String when, boolean cancelled, PageLink link) {
+    /** One list of the page: its element id, the message keys of its heading and of "nothing here", its rows. */
+    public record Section(String id, String title, String empty, List<Row> rows) {
+    }
+
+    public record Row(long bookingId, long sessionId, String serviceName, String when, boolean cancelled, PageLink link) {
     }
 
     /** One booked session on its member-area page. */
-    record SessionPage(String customerName, long siteId, String siteName, long sessionId, String serviceName, String when,
+    public record SessionPage(String customerName, long siteId, String siteName, long sessionId, String serviceName, String when,
                        PageLink link) {
     }
 
