@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,13 +19,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -48,7 +50,9 @@ import com.videolinks.staff.StaffMembers;
  * One resource-server path for every token: Spring Security picks the trusted issuer from the token's {@code iss}
  * (this service's own, or the host's) and verifies signature, issuer, audience, expiry and not-before against that
  * issuer's keys. The host's keys come from its JWKS URL (cached; a token with an unknown key id refetches the set, so
- * a rotated key works without a restart) or from a fixed public key. Only RS256 and ES256 are accepted.
+ * a rotated key works without a restart) or from a fixed public key. Only RS256 and ES256 are accepted. A token string
+ * accepted before skips what cannot change for it — the issuer it names and its signature — and nothing else
+ * ({@link RememberedIssuers}, {@link VerifiedTokens}).
  */
 @Configuration
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -58,23 +62,28 @@ class TokenVerification {
     private static final Set<JWSAlgorithm> HOST_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     @Bean
-    JwtIssuerAuthenticationManagerResolver tokenAuthentication(IdentityProperties properties, LocalIssuer local, Clock clock,
+    AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(IdentityProperties properties, LocalIssuer local, Clock clock,
                                                                Sites sites, StaffMembers staff, Customers customers) {
         Map<String, AuthenticationManager> byIssuer = new HashMap<>();
         JwtDecoder localDecoder = local.decoder();
-        ((NimbusJwtDecoder) localDecoder).setJwtValidator(
-                new TokenChecks(local.issuer(), local.audience(), properties.host().clockSkew(), clock));
-        byIssuer.put(local.issuer(), manager(localDecoder, new LocalClaims()));
+        TokenChecks localChecks = new TokenChecks(local.issuer(), local.audience(), properties.host().clockSkew(), clock);
+        ((NimbusJwtDecoder) localDecoder).setJwtValidator(localChecks);
+        // the local key is fixed for the life of the process: a token's signature is checked on its first use
+        byIssuer.put(local.issuer(), manager(new VerifiedTokens(localDecoder, localChecks, null, clock), new LocalClaims()));
 
         IdentityProperties.Host host = properties.host();
         if (host.enabled()) {
-            NimbusJwtDecoder hostDecoder = new NimbusJwtDecoder(processor(host));
-            hostDecoder.setJwtValidator(new TokenChecks(host.issuer(), host.audience(), host.clockSkew(), clock));
-            byIssuer.put(host.issuer(), manager(guarded(hostDecoder), new HostClaims(host.claims(), sites, staff, customers)));
+            JWKSource<SecurityContext> hostKeys = keys(host);
+            NimbusJwtDecoder hostDecoder = new NimbusJwtDecoder(processor(hostKeys));
+            TokenChecks hostChecks = new TokenChecks(host.issuer(), host.audience(), host.clockSkew(), clock);
+            hostDecoder.setJwtValidator(hostChecks);
+            // the host's keys rotate: a token seen before is taken again only while its keys are still published
+            byIssuer.put(host.issuer(), manager(new VerifiedTokens(guarded(hostDecoder), hostChecks, hostKeys, clock),
+                    new HostClaims(host.claims(), sites, staff, customers)));
             log.info("Accepting the host's tokens from issuer {} (keys: {})", host.issuer(),
                     host.jwkSetUri() != null ? host.jwkSetUri() : host.publicKey());
         }
-        return new JwtIssuerAuthenticationManagerResolver(byIssuer::get);
+        return new RememberedIssuers(byIssuer);
     }
 
     /**
@@ -104,9 +113,9 @@ class TokenVerification {
         return provider::authenticate;
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(IdentityProperties.Host host) {
+    private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(HOST_ALGORITHMS, keys(host)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(HOST_ALGORITHMS, keys));
         // issuer, audience and times are checked by TokenChecks, with problem codes
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         return processor;

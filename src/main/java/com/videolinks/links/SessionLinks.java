@@ -36,7 +36,8 @@ import com.videolinks.staff.StaffMembers;
  * Gathers what the policy needs to know about sessions from the database and asks it. The facts of any number of
  * sessions are loaded in a fixed number of queries (sessions, services and their staff, sites, staff, accounts,
  * meetings), and the answer is one {@link SessionView} per session: every channel and the Zoom meeting the rules
- * want, from one evaluation. Callers read the view; none of them decides anything the rules decide.
+ * want, from one evaluation. Callers read the view; none of them decides anything the rules decide. One channel's
+ * decision is remembered by its whole question for the live rule version ({@link RememberedDecisions}).
  */
 @Service
 public class SessionLinks {
@@ -48,6 +49,7 @@ public class SessionLinks {
     private final ConferencingAccounts accounts;
     private final ZoomMeetings meetings;
     private final LinkPolicy policy;
+    private final RememberedDecisions decisions;
 
     SessionLinks(Sessions sessions, ServiceOfferings services, Sites sites, StaffMembers staff,
                  ConferencingAccounts accounts, ZoomMeetings meetings, LinkPolicy policy) {
@@ -58,11 +60,12 @@ public class SessionLinks {
         this.accounts = accounts;
         this.meetings = meetings;
         this.policy = policy;
+        this.decisions = new RememberedDecisions(policy);
     }
 
     /** One channel of one session: the API's "what does session X show on channel Y, and why?". */
     public LinkDecision decide(Session session, Channel channel) {
-        return policy.decide(facts(List.of(session)).get(session.id()), channel);
+        return decisions.decide(facts(List.of(session)).get(session.id()), channel);
     }
 
     /**
@@ -76,6 +79,19 @@ public class SessionLinks {
                 current.staffId(), current.provider(), false, current.link());
         return policy.decide(new SessionFacts(facts.site(), facts.session(), disconnected, facts.staffAccount(),
                 facts.courseLink(), facts.meeting()), channel);
+    }
+
+    /**
+     * {@link #decide(Session, Channel)} for a caller that has just read the session's service and site (to check
+     * access): they are not read again.
+     */
+    public LinkDecision decide(Session session, ServiceOffering service, Site site, Channel channel) {
+        if (session.serviceId() != service.id() || service.siteId() != site.id()) {
+            throw new IllegalArgumentException("session " + session.id() + " is not of service " + service.id()
+                    + " of site " + site.id());
+        }
+        return decisions.decide(facts(List.of(session), Map.of(service.id(), service), Map.of(site.id(), site))
+                .get(session.id()), channel);
     }
 
     public LinkDecision decide(long sessionId, Channel channel) {
@@ -115,6 +131,12 @@ public class SessionLinks {
         Map<Long, ServiceOffering> serviceById = byId(services.findAll(ids(of, Session::serviceId)),
                 ServiceOffering::id);
         Map<Long, Site> siteById = byId(sites.findAll(ids(serviceById.values(), ServiceOffering::siteId)), Site::id);
+        return facts(of, serviceById, siteById);
+    }
+
+    /** {@link #facts(Collection)} with the sessions' services and sites already read. */
+    private Map<Long, SessionFacts> facts(Collection<Session> of, Map<Long, ServiceOffering> serviceById,
+                                          Map<Long, Site> siteById) {
         Map<Long, Staff> staffById = byId(staff.findAll(ids(of, Session::staffId)), Staff::id);
         Set<Long> accountIds = new HashSet<>(ids(siteById.values(), Site::defaultAccountId));
         accountIds.addAll(ids(staffById.values(), Staff::accountId));

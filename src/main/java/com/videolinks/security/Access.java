@@ -62,8 +62,16 @@ public class Access {
 
     /** As {@link #requireSiteMember(long)} for something of the site the request named. */
     public void requireSiteMember(long siteId, String what, Object id) {
+        requireSiteMember(siteId, ownerOf(siteId, what, id), what, id);
+    }
+
+    /**
+     * As {@link #requireSiteMember(long, String, Object)} for a caller that has just read the site (its
+     * {@code ownerUsername} in this request): the check does not read the site again.
+     */
+    public void requireSiteMember(long siteId, String ownerUsername, String what, Object id) {
         AppUser user = current();
-        if (isSiteManager(user, siteId, what, id) || isStaffOf(user, siteId)) {
+        if (isSiteManager(user, siteId, ownerUsername) || isStaffOf(user, siteId)) {
             return;
         }
         throw refusal(user, siteId, what, id, "only the site's owner and staff see this");
@@ -118,19 +126,39 @@ public class Access {
      */
     public boolean maySeeLinkSecrets(long siteId, Collection<Long> staffIds) {
         AppUser user = current();
+        if (user.role() == Role.OWNER && !user.siteIds().contains(siteId)) {
+            return siteOwner(siteId).map(user.username()::equals).orElse(false);
+        }
+        return maySeeLinkSecrets(user, siteId, null, staffIds);
+    }
+
+    /** As {@link #maySeeLinkSecrets(long, Collection)} for a caller that has just read the site's owner. */
+    public boolean maySeeLinkSecrets(long siteId, String ownerUsername, Collection<Long> staffIds) {
+        return maySeeLinkSecrets(current(), siteId, ownerUsername, staffIds);
+    }
+
+    private static boolean maySeeLinkSecrets(AppUser user, long siteId, String ownerUsername, Collection<Long> staffIds) {
         if (user.role() == Role.OPERATOR) {
             return true;
         }
         if (user.role() == Role.OWNER) {
-            return user.siteIds().contains(siteId) || siteOwner(siteId).map(user.username()::equals).orElse(false);
+            return user.siteIds().contains(siteId) || user.username().equals(ownerUsername);
         }
         return user.role() == Role.STAFF && user.staffId() != null && staffIds.contains(user.staffId());
     }
 
     private boolean isSiteManager(AppUser user, long siteId, String what, Object id) {
-        String owner = siteOwner(siteId).orElseThrow(() -> new NotFoundException(what, id));
+        return isSiteManager(user, siteId, ownerOf(siteId, what, id));
+    }
+
+    private static boolean isSiteManager(AppUser user, long siteId, String ownerUsername) {
         return user.role() == Role.OPERATOR || (user.role() == Role.OWNER
-                && (owner.equals(user.username()) || user.siteIds().contains(siteId)));
+                && (user.username().equals(ownerUsername) || user.siteIds().contains(siteId)));
+    }
+
+    /** The site's owner; a site that does not exist is the 404 of what the request named. */
+    private String ownerOf(long siteId, String what, Object id) {
+        return siteOwner(siteId).orElseThrow(() -> new NotFoundException(what, id));
     }
 
     /** 403 for a user of the site, who knows what it holds; the unknown id's 404 for everybody else. */

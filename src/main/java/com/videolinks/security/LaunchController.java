@@ -7,7 +7,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -28,10 +28,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class LaunchController {
 
-    private final JwtIssuerAuthenticationManagerResolver tokens;
+    private final AuthenticationManagerResolver<HttpServletRequest> tokens;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    LaunchController(JwtIssuerAuthenticationManagerResolver tokens) {
+    LaunchController(AuthenticationManagerResolver<HttpServletRequest> tokens) {
         this.tokens = tokens;
     }
 

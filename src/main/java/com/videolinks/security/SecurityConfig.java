@@ -1,5 +1,7 @@
 package com.videolinks.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -55,7 +57,7 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtIssuerAuthenticationManagerResolver tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens, ObjectMapper json) throws Exception {
         TokenProblems problems = new TokenProblems(json);
         return http
                 .authorizeHttpRequests(auth -> auth
