@@ -50,6 +50,7 @@ public class SessionLinks {
     private final ZoomMeetings meetings;
     private final LinkPolicy policy;
     private final RememberedDecisions decisions;
+    private final RememberedViews remembered;
 
     SessionLinks(Sessions sessions, ServiceOfferings services, Sites sites, StaffMembers staff,
                  ConferencingAccounts accounts, ZoomMeetings meetings, LinkPolicy policy) {
@@ -61,6 +62,7 @@ public class SessionLinks {
         this.meetings = meetings;
         this.policy = policy;
         this.decisions = new RememberedDecisions(policy);
+        this.remembered = new RememberedViews(policy);
     }
 
     /** One channel of one session: the API's "what does session X show on channel Y, and why?". */
@@ -112,7 +114,7 @@ public class SessionLinks {
         if (of.isEmpty()) {
             return Map.of();
         }
-        return policy.views(facts(of).values());
+        return remembered.views(facts(of).values());
     }
 
     /** {@link #views} by session id; an id that does not exist is not found. */
