@@ -56,10 +56,12 @@ echo "rows on the page: soyeon $(rows "$SIX"), alex $(rows "$FIFTY")"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $SIX" "$BASE/my-bookings")" = 200
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $FIFTY" "$BASE/my-bookings")" = 200
 
-echo "warm-up (10 s each)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $SIX" "$BASE/my-bookings" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "Cookie: $FIFTY" "$BASE/my-bookings" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$BASE/actuator/health" > /dev/null
+# WARMUP (default 10s) per endpoint: the JIT keeps speeding the page up for about a minute on 2 cores
+WARMUP=${WARMUP:-10s}
+echo "warm-up ($WARMUP each)"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $SIX" "$BASE/my-bookings" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $FIFTY" "$BASE/my-bookings" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/actuator/health" > /dev/null
 
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@"; }
 # the service's CPU time (user + system, clock ticks) and the requests of a wrk run: CPU per request does not depend on
