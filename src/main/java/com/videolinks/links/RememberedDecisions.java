@@ -1,10 +1,5 @@
 package com.videolinks.links;
 
-import java.util.concurrent.atomic.AtomicReference;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
@@ -24,22 +19,17 @@ final class RememberedDecisions {
     private record Question(SessionFacts facts, Channel channel) {
     }
 
-    /** The answers of one compiled version: a new version starts with none, and the old one's go with it. */
-    private record OfVersion(CompiledRules rules, Cache<Question, LinkDecision> answers) {
-    }
-
     private final LinkPolicy policy;
-    private final AtomicReference<OfVersion> remembered = new AtomicReference<>();
+    private final LiveVersionMemory<Question, LinkDecision> memory;
 
     RememberedDecisions(LinkPolicy policy) {
         this.policy = policy;
+        this.memory = new LiveVersionMemory<>(policy, MAX_DECISIONS);
     }
 
     /** The live version's answer to this question: remembered, or asked now and remembered. */
     LinkDecision decide(SessionFacts facts, Channel channel) {
-        CompiledRules live = policy.current();
-        OfVersion ofLive = remembered.updateAndGet(now -> now != null && now.rules() == live ? now
-                : new OfVersion(live, Caffeine.newBuilder().maximumSize(MAX_DECISIONS).build()));
+        LiveVersionMemory.OfVersion<Question, LinkDecision> ofLive = memory.live();
         Question question = new Question(facts, channel);
         LinkDecision known = ofLive.answers().getIfPresent(question);
         if (known != null) {
@@ -47,7 +37,7 @@ final class RememberedDecisions {
         }
         LinkDecision decided = policy.decide(facts, channel);
         // a version published while the rules were asked: its answer is not remembered as the older version's
-        if (live.version().equals(decided.ruleVersion()) && policy.current() == live) {
+        if (memory.stillLive(ofLive, decided.ruleVersion())) {
             ofLive.answers().put(question, decided);
         }
         return decided;

@@ -5,11 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.videolinks.policy.CompiledRules;
 import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.SessionFacts;
 import com.videolinks.policy.vocabulary.SessionView;
@@ -24,25 +20,21 @@ final class RememberedViews {
 
     static final int MAX_VIEWS = 10_000;
 
-    private record OfVersion(CompiledRules rules, Cache<SessionFacts, SessionView> views) {
-    }
-
     private final LinkPolicy policy;
-    private final AtomicReference<OfVersion> remembered = new AtomicReference<>();
+    private final LiveVersionMemory<SessionFacts, SessionView> memory;
 
     RememberedViews(LinkPolicy policy) {
         this.policy = policy;
+        this.memory = new LiveVersionMemory<>(policy, MAX_VIEWS);
     }
 
     /** The live version's view of each session, keyed by session id in the order given. */
     Map<Long, SessionView> views(Collection<SessionFacts> of) {
-        CompiledRules live = policy.current();
-        OfVersion ofLive = remembered.updateAndGet(now -> now != null && now.rules() == live ? now
-                : new OfVersion(live, Caffeine.newBuilder().maximumSize(MAX_VIEWS).build()));
+        LiveVersionMemory.OfVersion<SessionFacts, SessionView> ofLive = memory.live();
         Map<Long, SessionView> views = new LinkedHashMap<>(of.size() * 2);
         List<SessionFacts> unknown = new ArrayList<>();
         for (SessionFacts facts : of) {
-            SessionView known = ofLive.views().getIfPresent(facts);
+            SessionView known = ofLive.answers().getIfPresent(facts);
             views.put(facts.session().sessionId(), known);
             if (known == null) {
                 unknown.add(facts);
@@ -52,13 +44,12 @@ final class RememberedViews {
             return views;
         }
         Map<Long, SessionView> evaluated = policy.views(unknown);
-        // a version published while the rules were asked: its views are not remembered as the older version's
-        boolean remember = policy.current() == live;
         for (SessionFacts facts : unknown) {
             SessionView view = evaluated.get(facts.session().sessionId());
             views.put(facts.session().sessionId(), view);
-            if (remember && view != null && live.version().equals(view.ruleVersion())) {
-                ofLive.views().put(facts, view);
+            // a version published while the rules were asked: its views are not remembered as the older version's
+            if (view != null && memory.stillLive(ofLive, view.ruleVersion())) {
+                ofLive.answers().put(facts, view);
             }
         }
         return views;

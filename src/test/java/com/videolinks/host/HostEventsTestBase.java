@@ -1,7 +1,5 @@
 package com.videolinks.host;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -46,7 +45,7 @@ abstract class HostEventsTestBase {
     static final String SECRET_A = "secret-of-host-a-0123456789";
     static final String KEY_B = "host-b";
     static final String SECRET_B = "secret-of-host-b-9876543210";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @TestConfiguration
     static class TestClock {
@@ -174,13 +173,5 @@ abstract class HostEventsTestBase {
     long storedEvents(String siteHostId) {
         return jdbc.sql("select count(*) from host_event where site_host_id = :s").param("s", siteHostId)
                 .query(Long.class).single();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

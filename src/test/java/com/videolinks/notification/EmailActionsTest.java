@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +63,7 @@ import jakarta.mail.internet.MimeMessage;
 @AutoConfigureMockMvc
 class EmailActionsTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
     private static final Duration WINDOW = Duration.ofMinutes(2);
     private static final String BUSINESS = "hello@studio.example";
 
@@ -310,13 +309,5 @@ class EmailActionsTest {
             }
         }
         throw new AssertionError("no message " + mails.get(0).messageId());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.videolinks.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,7 +52,7 @@ import com.videolinks.support.StudioFixture;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RuleReleaseAnnouncementsTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
     private static final Duration WINDOW = Duration.ofMinutes(2);
 
     @TestConfiguration
@@ -206,13 +205,5 @@ class RuleReleaseAnnouncementsTest {
         ((MutableClock) clock).advance(WINDOW.plusSeconds(1));
         dispatcher.dispatchDue();
         return ReceivedMail.to(smtp.getReceivedMessages(), soyeon);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +34,7 @@ import com.videolinks.support.ZoomTestBase;
  */
 class StaffOnboardingMailTest extends ZoomTestBase {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -182,13 +181,5 @@ class StaffOnboardingMailTest extends ZoomTestBase {
     private static ReceivedMail single(List<ReceivedMail> mails) {
         assertThat(mails).hasSize(1);
         return mails.get(0);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
