@@ -52,7 +52,7 @@ class RuleReleaseAnnouncements {
         this.claimer = node + "/" + UUID.randomUUID();
     }
 
-    /** One round (the scheduler calls it every few seconds; tests directly): the emails written. */
+    /** One round (the scheduler calls it every few seconds; tests directly): the emails this round wrote. */
     int announceLiveVersion() {
         RuleReleases.State live = releases.state();
         if (live == null) {
@@ -83,12 +83,13 @@ class RuleReleaseAnnouncements {
         long after = run.afterSessionId();
         int checked = run.sessionsChecked();
         int written = run.emailsWritten();
+        int writtenNow = 0; // by this round: a resumed run's earlier pages were another round's
         while (true) {
             RuleReleases.State live = releases.state();
             if (live == null || live.activeVersionId() != version) {
                 log.info("Rule version {} is no longer live here after {} sessions compared; the newer version's run "
                         + "compares them all", version, checked);
-                return written;
+                return writtenNow;
             }
             List<Long> page = bookings.upcomingBookedSessions(clock.instant(), after, PAGE);
             long last = page.isEmpty() ? after : page.get(page.size() - 1);
@@ -102,16 +103,17 @@ class RuleReleaseAnnouncements {
             });
             if (pageWritten == null) {
                 log.warn("Rule version {}: another node took over the comparison after {} sessions", version, checked);
-                return written;
+                return writtenNow;
             }
             after = last;
             checked += page.size();
             written += pageWritten;
+            writtenNow += pageWritten;
             if (page.size() < PAGE) {
                 runs.finish(version, claimer, clock.instant());
                 log.info("Rule version {}: {} booked sessions compared, {} link-changed emails to customers", version,
                         checked, written);
-                return written;
+                return writtenNow;
             }
         }
     }

@@ -149,21 +149,26 @@ class RuleReleaseAnnouncementsTest {
     }
 
     @Test
-    void aComparisonClaimedByAnotherNodeIsLeftToItUntilItsClaimExpiresThenResumedWhereItStopped() {
+    void aComparisonClaimedByAnotherNodeIsLeftToItUntilItsClaimExpiresThenResumedWhereItStopped() throws Exception {
         long version = publish(eCommerceWithoutVideoLinks());
         assertThat(runs.begin(version, clock.instant())).isTrue();
-        // another node claimed the run and crashed after its first page (its cursor: before every session here)
+        // another node claimed the run and crashed after a page that ended at the class session (it told that one)
         assertThat(runs.claim(version, "other-node/run-1", clock.instant(), clock.instant().plus(Duration.ofMinutes(2))))
                 .isPresent();
-        assertThat(runs.advance(version, "other-node/run-1", 0, 0, 0, clock.instant().plus(Duration.ofMinutes(2))))
-                .isTrue();
+        assertThat(runs.advance(version, "other-node/run-1", studio.classSessionId, 1, 1,
+                clock.instant().plus(Duration.ofMinutes(2)))).isTrue();
 
         assertThat(announcements.announceLiveVersion()).as("the other node's claim is live").isZero();
         assertThat(afterTheWindow()).isEmpty(); // the window passes: the claim (2 minutes) has expired with it
 
-        assertThat(announcements.announceLiveVersion()).isGreaterThanOrEqualTo(3);
-        assertThat(afterTheWindow()).hasSize(3);
-        assertThat(runs.find(version).orElseThrow().outcome()).isEqualTo("ANNOUNCED");
+        // resumed after the cursor: the one-on-one and the course's future session, not the class again
+        assertThat(announcements.announceLiveVersion()).isEqualTo(2);
+        assertThat(afterTheWindow()).extracting(ReceivedMail::subject)
+                .containsExactlyInAnyOrder("화상 링크 변경: Private Coaching", "화상 링크 변경: Beginner Course");
+        assertThat(runs.find(version).orElseThrow())
+                .satisfies(run -> assertThat(run.outcome()).isEqualTo("ANNOUNCED"))
+                .satisfies(run -> assertThat(run.afterSessionId()).isGreaterThanOrEqualTo(studio.courseFutureSessionId))
+                .satisfies(run -> assertThat(run.emailsWritten()).isEqualTo(3));
     }
 
     private long publish(RuleBundle bundle) {
