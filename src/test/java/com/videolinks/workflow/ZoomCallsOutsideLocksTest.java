@@ -37,7 +37,7 @@ import com.videolinks.support.ZoomTestBase;
  */
 class ZoomCallsOutsideLocksTest extends ZoomTestBase {
 
-    private static final int ZOOM_DELAY_MS = 1500; // below the suite's 2 s read timeout, so Zoom answers once
+    private static final int ZOOM_DELAY_MS = 1500; // well below the suite's 4 s read timeout, so Zoom answers once
     private static final int H2_DEFAULT_LOCK_TIMEOUT_MS = 10_000;
 
     @Autowired

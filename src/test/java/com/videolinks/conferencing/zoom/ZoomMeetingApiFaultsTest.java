@@ -162,7 +162,7 @@ class ZoomMeetingApiFaultsTest extends ZoomTestBase {
 
     @Test
     void aTimeoutIsRetriedABoundedNumberOfTimesThenReported() {
-        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(created().withFixedDelay(4000)));
+        ZoomStandIn.server().stubFor(post(urlEqualTo(CREATE)).willReturn(created().withFixedDelay(6000)));
 
         assertThatThrownBy(() -> zoom.create(accountId, YOGA)).isInstanceOf(ZoomUnavailableException.class)
                 .hasMessageContaining("in time");

@@ -213,7 +213,7 @@ class ZoomTokensTest extends ZoomTestBase {
 
     @Test
     void aRefreshWhoseAnswerTimedOutIsNeverSentAgainAndNeverDisconnectsTheAccount() {
-        // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (2 s)
+        // Zoom takes the refresh (and rotates refresh-1) but its answer never arrives within the read timeout (4 s)
         ZoomStandIn.server().stubFor(refresh("refresh-1").willReturn(grant("access-2", "refresh-2").withFixedDelay(5_000)));
         expiresInOneMinute();
 
