@@ -82,6 +82,13 @@ class JdbcServiceOfferings implements ServiceOfferings {
     }
 
     @Override
+    public List<ServiceSummary> summaries(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::map).list().stream()
+                        .map(ServiceOffering::summary).toList();
+    }
+
+    @Override
     public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
