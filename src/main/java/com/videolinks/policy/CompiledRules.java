@@ -34,10 +34,10 @@ public final class CompiledRules {
     private final Set<String> ruleNames;
     private final KieSessionsPool sessions;
 
-    private final ReleaseId releaseId;
+    private final List<ReleaseId> modules;
 
-    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames, ReleaseId releaseId) {
-        this.releaseId = releaseId;
+    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames, List<ReleaseId> modules) {
+        this.modules = List.copyOf(modules);
         this.version = version;
         this.hash = hash;
         this.ruleNames = new TreeSet<>(ruleNames);
@@ -92,9 +92,12 @@ public final class CompiledRules {
         }
     }
 
-    /** The build's own module id; the compiler removed the module from the KieRepository after building. */
-    ReleaseId releaseId() {
-        return releaseId;
+    /**
+     * The ids of the modules its files were built in, one per file (a file unchanged since an earlier version keeps
+     * that version's build); the compiler removed each module from the KieRepository after building it.
+     */
+    List<ReleaseId> modules() {
+        return modules;
     }
 
     @Override

@@ -124,21 +124,74 @@ class RuleCompilerTest {
     }
 
     @Test
-    void everyBuildIsIndependentAndRemovedFromTheKieRepository(@TempDir Path folder) throws IOException {
+    void aFileIsBuiltOnceWhileItsTextStaysTheSameAndNoModuleStaysInTheKieRepository(@TempDir Path folder)
+            throws IOException {
         Files.writeString(folder.resolve("one.drl"), HEADER + """
                 rule "Free sites are seen"
                 when SiteFact( plan == Plan.FREE )
                 then
                 end
                 """);
+        Files.writeString(folder.resolve("two.drl"), HEADER + """
+                rule "Business sites are seen"
+                when SiteFact( plan == Plan.BUSINESS )
+                then
+                end
+                """);
         CompiledRules first = compiler.compile(RulesFolder.read(folder), "1");
-        CompiledRules second = compiler.compile(RulesFolder.read(folder), "2");
+        CompiledRules again = compiler.compile(RulesFolder.read(folder), "2");
+        Files.writeString(folder.resolve("two.drl"), HEADER + """
+                rule "Business sites are noticed"
+                when SiteFact( plan == Plan.BUSINESS )
+                then
+                end
+                """);
+        CompiledRules changed = compiler.compile(RulesFolder.read(folder), "3");
 
-        assertThat(first.ruleNames()).containsExactly("Free sites are seen");
-        assertThat(second.hash()).isEqualTo(first.hash());
-        assertThat(second.releaseId()).isNotEqualTo(first.releaseId());
+        assertThat(first.ruleNames()).containsExactlyInAnyOrder("Free sites are seen", "Business sites are seen");
+        assertThat(first.modules()).hasSize(2).doesNotHaveDuplicates();
+        assertThat(again.hash()).isEqualTo(first.hash());
+        assertThat(again.modules()).isEqualTo(first.modules());
+        assertThat(changed.ruleNames()).containsExactlyInAnyOrder("Free sites are seen", "Business sites are noticed");
+        assertThat(changed.modules().get(0)).isEqualTo(first.modules().get(0));
+        assertThat(changed.modules().get(1)).isNotIn(first.modules());
         var repository = org.kie.api.KieServices.Factory.get().getRepository();
-        assertThat(repository.getKieModule(first.releaseId())).isNull();
-        assertThat(repository.getKieModule(second.releaseId())).isNull();
+        for (var module : changed.modules()) {
+            assertThat(repository.getKieModule(module)).isNull();
+        }
+        // each version is a KieBase of its own: the changed one answers with its own rules, the first with its own
+        SiteFact business = new SiteFact(1, Plan.BUSINESS, false, true, true, true);
+        assertThat(firedRules(changed, business)).containsExactly("Business sites are noticed");
+        assertThat(firedRules(first, business)).containsExactly("Business sites are seen");
+    }
+
+    @Test
+    void twoFilesNamingARuleAlikeInOnePackageAreRejectedNamingBoth(@TempDir Path folder) throws IOException {
+        String rule = """
+                rule "Free sites are seen"
+                when SiteFact( plan == Plan.FREE )
+                then
+                end
+                """;
+        Files.writeString(folder.resolve("one.drl"), HEADER + rule);
+        Files.writeString(folder.resolve("two.drl"), HEADER + rule);
+
+        assertThatThrownBy(() -> compiler.compile(RulesFolder.read(folder), "dup"))
+                .isInstanceOf(RuleSetRejectedException.class)
+                .satisfies(e -> assertThat(((RuleSetRejectedException) e).problems())
+                        .extracting(RuleProblem::describe)
+                        .anySatisfy(problem -> assertThat(problem).contains("two.drl")
+                                .contains("\"Free sites are seen\" is also defined in one.drl")));
+    }
+
+    private static List<String> firedRules(CompiledRules rules, Object... facts) {
+        List<String> fired = new java.util.ArrayList<>();
+        rules.evaluate(List.of(facts), new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        });
+        return fired;
     }
 }
