@@ -35,7 +35,8 @@ import com.videolinks.staff.StaffMembers;
 
 /**
  * Gathers what the policy needs to know about sessions from the database and asks it. The facts of any number of
- * sessions are loaded in a fixed number of queries (sessions, services, sites, staff, accounts, meetings), and the answer is one {@link SessionView} per session: every channel and the Zoom meeting the rules
+ * sessions are loaded in a fixed number of queries (sessions, services without their staff, sites, staff, accounts,
+ * meetings), and the answer is one {@link SessionView} per session: every channel and the Zoom meeting the rules
  * want, from one evaluation. Callers read the view; none of them decides anything the rules decide. One channel's
  * decision is remembered by its whole question for the live rule version ({@link RememberedDecisions}).
  */
