@@ -9,16 +9,18 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.catalog.ServiceSummary;
 import com.videolinks.links.SessionLinks;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
+import com.videolinks.site.Site;
 
 /**
  * A customer's bookings with each session's link as the My Bookings channel allows (S21). All rows in one batch:
- * bookings, sessions and service names in one query each, the policy's facts in bulk, the sessions evaluated
- * together.
+ * bookings, sessions and services in one query each, the policy's other facts in bulk (the services read for
+ * their names are not read again), the sessions evaluated together.
  */
 @Service
 public class MyBookings {
@@ -46,21 +48,28 @@ public class MyBookings {
 
     /** As {@link #of}, with each session's whole view. */
     public List<Row> rows(long customerId) {
+        return rows(customerId, null);
+    }
+
+    /** {@link #rows(long)} for a caller that has read the customer's site: the facts do not read it again. */
+    public List<Row> rows(long customerId, Site customerSite) {
         List<Booking> booked = bookings.ofCustomer(customerId);
         if (booked.isEmpty()) {
             return List.of();
         }
         Map<Long, Session> sessionById = sessions.findAll(booked.stream().map(Booking::sessionId).distinct().toList())
                 .stream().collect(Collectors.toMap(Session::id, Function.identity()));
-        Map<Long, String> serviceNames = services.names(sessionById.values().stream()
-                .map(Session::serviceId).distinct().toList());
-        Map<Long, SessionView> views = links.views(sessionById.values());
+        Map<Long, ServiceSummary> serviceById = services.summaries(sessionById.values().stream()
+                .map(Session::serviceId).distinct().toList())
+                .stream().collect(Collectors.toMap(ServiceSummary::id, Function.identity()));
+        Map<Long, SessionView> views = links.views(sessionById.values(), serviceById,
+                customerSite == null ? Map.of() : Map.of(customerSite.id(), customerSite));
         return booked.stream()
                 .map(booking -> {
                     Session session = sessionById.get(booking.sessionId());
                     SessionView view = views.get(session.id());
                     return new Row(new BookingView(booking.id(), session.id(),
-                            serviceNames.get(session.serviceId()), session.startsAt(), session.endsAt(),
+                            serviceById.get(session.serviceId()).name(), session.startsAt(), session.endsAt(),
                             booking.status(), CustomerLink.of(view.on(Channel.MY_BOOKINGS))), view);
                 })
                 .sorted(Comparator.comparing(row -> row.booking().startsAt()))

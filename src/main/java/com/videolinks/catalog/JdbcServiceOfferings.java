@@ -28,7 +28,6 @@ class JdbcServiceOfferings implements ServiceOfferings {
     private static final String BY_SITE = "select " + COLUMNS
             + " from service where site_id = :siteId and deleted_at is null order by id";
     private static final String BY_IDS = "select " + COLUMNS + " from service where id in (:ids) order by id";
-    private static final String NAMES = "select id, name from service where id in (:ids)";
     private static final String BY_HOST_ID = "select " + COLUMNS + " from service where site_id = :siteId and host_id = :hostId";
     private static final String SET_HOST_ID = "update service set host_id = :hostId where id = :id";
     private static final String UPDATE = "update service set name = :name, kind = :kind, online = :online where id = :id";
@@ -82,15 +81,10 @@ class JdbcServiceOfferings implements ServiceOfferings {
     }
 
     @Override
-    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql(NAMES).param("ids", List.copyOf(ids))
-                    .query(rs -> {
-                        names.put(rs.getLong("id"), rs.getString("name"));
-                    });
-        }
-        return names;
+    public List<ServiceSummary> summaries(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql(BY_IDS).param("ids", List.copyOf(ids)).query(this::map).list().stream()
+                        .map(ServiceOffering::summary).toList();
     }
 
     /** The assigned staff of all the services in one query (a query per row inside the row mapper was N+1). */

@@ -25,6 +25,11 @@ public record ServiceOffering(long id, long siteId, String name, ServiceKind kin
     }
 
     public CourseLinkFact courseLinkFact() {
-        return courseLink == null ? null : new CourseLinkFact(id, courseLink);
+        return summary().courseLinkFact();
+    }
+
+    /** This service without its staff. */
+    public ServiceSummary summary() {
+        return new ServiceSummary(id, siteId, name, kind, courseLink);
     }
 }

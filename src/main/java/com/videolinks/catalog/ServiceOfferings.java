@@ -23,8 +23,8 @@ public interface ServiceOfferings {
     /** The services with these ids that exist, in two queries (services, their staff). */
     List<ServiceOffering> findAll(java.util.Collection<Long> ids);
 
-    /** The names of the services with these ids that exist, by id, in one query (what a list of bookings shows). */
-    java.util.Map<Long, String> names(java.util.Collection<Long> ids);
+    /** The services with these ids that exist, without their staff, in one query (what a list of bookings shows). */
+    List<ServiceSummary> summaries(java.util.Collection<Long> ids);
 
     void assignStaff(long serviceId, List<Long> staffIds);
 

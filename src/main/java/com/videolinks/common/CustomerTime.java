@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /** A session's time as a customer reads it: in their time zone and language, with the zone's name. */
 public final class CustomerTime {
 
@@ -25,11 +28,28 @@ public final class CustomerTime {
     // one entry per language asked for: a handful (customers read Korean or English; staff choose among ISO languages)
     private static final Map<Locale, Formats> FORMATS = new ConcurrentHashMap<>();
 
+    /** A span as asked: the text depends on nothing else (the JVM's zone rules do not change while it runs). */
+    private record Span(Instant start, Instant end, ZoneId zone, Locale locale) {
+    }
+
+    static final int MAX_SPANS = 10_000;
+
+    // every My Bookings page formatted each of its rows again: the same few sessions for the same customers (#13)
+    private static final Cache<Span, String> SPANS = Caffeine.newBuilder().maximumSize(MAX_SPANS).build();
+
     private CustomerTime() {
     }
 
-    /** e.g. "Thursday, January 10, 2030, 10:00 AM – 11:00 AM Korean Standard Time". */
+    /** e.g. "Thursday, January 10, 2030 10:00 AM – 11:00 AM (Korean Standard Time)". */
     public static String span(Instant start, Instant end, ZoneId zone, Locale locale) {
+        return SPANS.get(new Span(start, end, zone, locale), CustomerTime::format);
+    }
+
+    private static String format(Span span) {
+        return format(span.start(), span.end(), span.zone(), span.locale());
+    }
+
+    static String format(Instant start, Instant end, ZoneId zone, Locale locale) {
         Formats formats = FORMATS.computeIfAbsent(locale, Formats::of);
         ZonedDateTime from = start.atZone(zone);
         ZonedDateTime to = end.atZone(zone);

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.catalog.ServiceSummary;
 import com.videolinks.common.NotFoundException;
 import com.videolinks.conferencing.ConferencingAccount;
 import com.videolinks.conferencing.ConferencingAccounts;
@@ -34,7 +35,7 @@ import com.videolinks.staff.StaffMembers;
 
 /**
  * Gathers what the policy needs to know about sessions from the database and asks it. The facts of any number of
- * sessions are loaded in a fixed number of queries (sessions, services and their staff, sites, staff, accounts,
+ * sessions are loaded in a fixed number of queries (sessions, services without their staff, sites, staff, accounts,
  * meetings), and the answer is one {@link SessionView} per session: every channel and the Zoom meeting the rules
  * want, from one evaluation. Callers read the view; none of them decides anything the rules decide. One channel's
  * decision is remembered by its whole question for the live rule version ({@link RememberedDecisions}).
@@ -92,7 +93,7 @@ public class SessionLinks {
             throw new IllegalArgumentException("session " + session.id() + " is not of service " + service.id()
                     + " of site " + site.id());
         }
-        return decisions.decide(facts(List.of(session), Map.of(service.id(), service), Map.of(site.id(), site))
+        return decisions.decide(facts(List.of(session), Map.of(service.id(), service.summary()), Map.of(site.id(), site))
                 .get(session.id()), channel);
     }
 
@@ -117,6 +118,18 @@ public class SessionLinks {
         return remembered.views(facts(of).values());
     }
 
+    /**
+     * {@link #views(Collection)} for a caller that has just read (some of) the sessions' services and sites, by id (a
+     * customer's list of bookings: the names, the customer's site): those are not read again, the others are.
+     */
+    public Map<Long, SessionView> views(Collection<Session> of, Map<Long, ServiceSummary> servicesRead,
+                                        Map<Long, Site> sitesRead) {
+        if (of.isEmpty()) {
+            return Map.of();
+        }
+        return remembered.views(facts(of, servicesRead, sitesRead).values());
+    }
+
     /** {@link #views} by session id; an id that does not exist is not found. */
     public Map<Long, SessionView> viewsOf(Collection<Long> sessionIds) {
         List<Session> found = sessions.findAll(sessionIds);
@@ -130,15 +143,29 @@ public class SessionLinks {
 
     /** The policy's facts about each session, keyed by session id, in a fixed number of queries. */
     Map<Long, SessionFacts> facts(Collection<Session> of) {
-        Map<Long, ServiceOffering> serviceById = byId(services.findAll(ids(of, Session::serviceId)),
-                ServiceOffering::id);
-        Map<Long, Site> siteById = byId(sites.findAll(ids(serviceById.values(), ServiceOffering::siteId)), Site::id);
-        return facts(of, serviceById, siteById);
+        return facts(of, Map.of(), Map.of());
     }
 
-    /** {@link #facts(Collection)} with the sessions' services and sites already read. */
-    private Map<Long, SessionFacts> facts(Collection<Session> of, Map<Long, ServiceOffering> serviceById,
-                                          Map<Long, Site> siteById) {
+    /** {@link #facts(Collection)} with some of the sessions' services and sites already read: only the others are. */
+    private Map<Long, SessionFacts> facts(Collection<Session> of, Map<Long, ServiceSummary> servicesRead,
+                                          Map<Long, Site> sitesRead) {
+        Map<Long, ServiceSummary> serviceById = new HashMap<>(servicesRead);
+        Set<Long> missingServices = ids(of, Session::serviceId);
+        missingServices.removeAll(serviceById.keySet());
+        if (!missingServices.isEmpty()) {
+            services.summaries(missingServices).forEach(service -> serviceById.put(service.id(), service));
+        }
+        Map<Long, Site> siteById = new HashMap<>(sitesRead);
+        Set<Long> missingSites = new HashSet<>();
+        for (Session session : of) {
+            ServiceSummary service = serviceById.get(session.serviceId());
+            if (service != null && !siteById.containsKey(service.siteId())) {
+                missingSites.add(service.siteId());
+            }
+        }
+        if (!missingSites.isEmpty()) {
+            sites.findAll(missingSites).forEach(site -> siteById.put(site.id(), site));
+        }
         Map<Long, Staff> staffById = byId(staff.findAll(ids(of, Session::staffId)), Staff::id);
         Set<Long> accountIds = new HashSet<>(ids(siteById.values(), Site::defaultAccountId));
         accountIds.addAll(ids(staffById.values(), Staff::accountId));
@@ -147,7 +174,7 @@ public class SessionLinks {
         Map<Long, ZoomMeetingFact> meetingBySession = meetings.latestFor(ids(of, Session::id));
         Map<Long, SessionFacts> facts = new HashMap<>(of.size() * 2);
         for (Session session : of) {
-            ServiceOffering service = required(serviceById, session.serviceId(), "service");
+            ServiceSummary service = required(serviceById, session.serviceId(), "service");
             Site site = required(siteById, service.siteId(), "site");
             Staff member = session.staffId() == null ? null : staffById.get(session.staffId());
             AccountFact defaultAccount = site.defaultAccountId() == null ? null : accountById.get(site.defaultAccountId());

@@ -25,6 +25,7 @@ import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
+import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
 
 /**
@@ -81,13 +82,14 @@ class CustomerPages {
 
     MyBookingsPage myBookings(Customer customer) {
         Instant now = clock.instant();
-        List<MyBookings.Row> rows = myBookings.rows(customer.id());
+        Site site = sites.get(customer.siteId());
+        List<MyBookings.Row> rows = myBookings.rows(customer.id(), site);
         List<Row> upcoming = rows.stream().filter(r -> r.booking().endsAt().isAfter(now))
                 .map(r -> row(customer, r)).toList();
         List<Row> past = rows.stream().filter(r -> !r.booking().endsAt().isAfter(now))
                 .sorted(Comparator.comparing((MyBookings.Row r) -> r.booking().startsAt()).reversed())
                 .map(r -> row(customer, r)).toList();
-        return new MyBookingsPage(customer.name(), customer.siteId(), sites.get(customer.siteId()).name(), upcoming, past);
+        return new MyBookingsPage(customer.name(), customer.siteId(), site.name(), upcoming, past);
     }
 
     /** Only a session the customer booked has a page for them; any other id is not found. */

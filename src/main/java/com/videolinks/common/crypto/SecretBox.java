@@ -23,6 +23,7 @@ public final class SecretBox {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    private final OpenedSecrets opened = new OpenedSecrets();
 
     public SecretBox(SecretKey key) {
         this.key = key;
@@ -47,7 +48,10 @@ public final class SecretBox {
         }
     }
 
-    /** The plain text of a value sealed for {@code purpose} (null stays null). Never echoes the value on failure. */
+    /**
+     * The plain text of a value sealed for {@code purpose} (null stays null). Never echoes the value on failure. Link
+     * passwords and meeting passcodes already opened are answered from {@link OpenedSecrets}.
+     */
     public String open(String sealed, String purpose) {
         if (sealed == null) {
             return null;
@@ -55,6 +59,15 @@ public final class SecretBox {
         if (!isSealed(sealed)) {
             throw new SecretUnreadableException(purpose, "is stored unencrypted");
         }
+        return opened.open(sealed, purpose, () -> decrypt(sealed, purpose));
+    }
+
+    /** How many opened values are remembered (tests). */
+    long remembered() {
+        return opened.size();
+    }
+
+    private String decrypt(String sealed, String purpose) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

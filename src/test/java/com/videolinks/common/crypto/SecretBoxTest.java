@@ -72,4 +72,60 @@ class SecretBoxTest {
         assertThatThrownBy(() -> SecretsConfiguration.key(new SecretsProperties("c2hvcnQ=", dir.resolve("never"))))
                 .hasMessageContaining("32 bytes").hasMessageNotContaining("c2hvcnQ=");
     }
+
+    // #13: link passwords are opened on every page; what was opened once is remembered by its exact sealed text
+
+    @Test
+    void anOpenedLinkPasswordIsRememberedAndStillOpensToItself() {
+        SecretBox box = new SecretBox(SecretsConfiguration.key(new SecretsProperties(null, dir.resolve("k"))));
+        String sealed = box.seal("namaste", SecretPurpose.LINK_PASSWORD);
+
+        assertThat(box.open(sealed, SecretPurpose.LINK_PASSWORD)).isEqualTo("namaste");
+        assertThat(box.open(sealed, SecretPurpose.LINK_PASSWORD)).isEqualTo("namaste");
+        assertThat(box.remembered()).isEqualTo(1);
+        String passcode = box.seal("412903", SecretPurpose.MEETING_PASSWORD);
+        assertThat(box.open(passcode, SecretPurpose.MEETING_PASSWORD)).isEqualTo("412903");
+        assertThat(box.remembered()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedPasswordIsANewSealedTextAndNeverAnsweredWithTheOldOne() {
+        SecretBox box = new SecretBox(SecretsConfiguration.key(new SecretsProperties(null, dir.resolve("k"))));
+        String before = box.seal("old-password", SecretPurpose.LINK_PASSWORD);
+        assertThat(box.open(before, SecretPurpose.LINK_PASSWORD)).isEqualTo("old-password");
+
+        String after = box.seal("new-password", SecretPurpose.LINK_PASSWORD);
+        String sameTextAgain = box.seal("old-password", SecretPurpose.LINK_PASSWORD);
+
+        assertThat(box.open(after, SecretPurpose.LINK_PASSWORD)).isEqualTo("new-password");
+        assertThat(box.open(sameTextAgain, SecretPurpose.LINK_PASSWORD)).isEqualTo("old-password");
+        assertThat(box.open(before, SecretPurpose.LINK_PASSWORD)).isEqualTo("old-password");
+    }
+
+    @Test
+    void aRememberedValueStillFailsWhenTamperedWithOrAskedForUnderAnotherPurpose() {
+        SecretBox box = new SecretBox(SecretsConfiguration.key(new SecretsProperties(null, dir.resolve("k"))));
+        String sealed = box.seal("secret", SecretPurpose.LINK_PASSWORD);
+        assertThat(box.open(sealed, SecretPurpose.LINK_PASSWORD)).isEqualTo("secret");
+        byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring("enc:v1:".length()));
+        bytes[bytes.length - 1] ^= 1;
+        String tampered = "enc:v1:" + java.util.Base64.getEncoder().encodeToString(bytes);
+
+        assertThatThrownBy(() -> box.open(tampered, SecretPurpose.LINK_PASSWORD)).isInstanceOf(SecretUnreadableException.class);
+        assertThatThrownBy(() -> box.open(sealed, SecretPurpose.MEETING_PASSWORD)).isInstanceOf(SecretUnreadableException.class);
+        assertThatThrownBy(() -> box.open(tampered, SecretPurpose.LINK_PASSWORD)).as("a failure is not remembered")
+                .isInstanceOf(SecretUnreadableException.class);
+        assertThat(box.remembered()).isEqualTo(1);
+    }
+
+    @Test
+    void oauthTokensAndVerifiersAreNeverKeptOpen() {
+        SecretBox box = new SecretBox(SecretsConfiguration.key(new SecretsProperties(null, dir.resolve("k"))));
+        for (String purpose : new String[] {SecretPurpose.ZOOM_ACCESS_TOKEN, SecretPurpose.ZOOM_REFRESH_TOKEN,
+                SecretPurpose.PKCE_VERIFIER}) {
+            assertThat(box.open(box.seal("value-of-" + purpose, purpose), purpose)).isEqualTo("value-of-" + purpose);
+        }
+
+        assertThat(box.remembered()).isZero();
+    }
 }
