@@ -74,10 +74,9 @@ public final class RuleCompiler {
         List<FileBuild> files = buildOrReuse(ruleSet.files());
         List<RuleProblem> errors = new ArrayList<>();
         files.forEach(file -> errors.addAll(file.problems()));
-        if (!errors.isEmpty()) {
-            throw new RuleSetRejectedException(errors);
+        if (errors.isEmpty()) {
+            errors.addAll(duplicateRuleNames(files));
         }
-        errors.addAll(duplicateRuleNames(files));
         if (!errors.isEmpty()) {
             throw new RuleSetRejectedException(errors);
         }
@@ -184,8 +183,9 @@ public final class RuleCompiler {
      * that fails is not built again while it stays the same.
      */
     private FileBuild build(RuleFile file) {
+        RuleSet alone = new RuleSet(List.of(file));
         // #11: before anything is generated, compiled or run: the rule language is limited to what policy needs
-        List<RuleProblem> refused = RuleContentPolicy.check(new RuleSet(List.of(file)));
+        List<RuleProblem> refused = RuleContentPolicy.check(alone);
         if (!refused.isEmpty()) {
             return FileBuild.failed(refused);
         }
@@ -194,7 +194,6 @@ public final class RuleCompiler {
         KieFileSystem kieFiles = kieServices.newKieFileSystem();
         kieFiles.generateAndWritePomXML(releaseId);
         kieFiles.write(RESOURCE_DIR + file.name(), file.content());
-        RuleSet alone = new RuleSet(List.of(file));
         try {
             KieBuilder builder = ((InternalKieBuilder) kieServices.newKieBuilder(kieFiles)).withKModuleModel(moduleModel())
                     .buildAll(ExecutableModelProject.class);
