@@ -35,9 +35,12 @@ public final class CompiledRules {
     private final KieSessionsPool sessions;
 
     private final List<ReleaseId> modules;
+    private final List<RuleProblem> nameReads;
 
-    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames, List<ReleaseId> modules) {
+    CompiledRules(String version, String hash, KieBase kieBase, Collection<String> ruleNames, List<ReleaseId> modules,
+                  List<RuleProblem> nameReads) {
         this.modules = List.copyOf(modules);
+        this.nameReads = List.copyOf(nameReads);
         this.version = version;
         this.hash = hash;
         this.ruleNames = new TreeSet<>(ruleNames);
@@ -59,6 +62,19 @@ public final class CompiledRules {
 
     public Set<String> ruleNames() {
         return ruleNames;
+    }
+
+    /**
+     * Whether these rules use ids and links only as names ({@link com.videolinks.policy.vocabulary.Opaque}): then a
+     * question's answer is its shape's answer with its own names (docs/adr-017-decisions-by-shape.md).
+     */
+    public boolean decidesByShape() {
+        return nameReads.isEmpty();
+    }
+
+    /** Where the rules read an id or a link other than by equality; empty when they {@link #decidesByShape()}. */
+    public List<RuleProblem> nameReads() {
+        return nameReads;
     }
 
     /** Inserts the facts, fires the rules and returns what they concluded, in the order concluded. */

@@ -26,15 +26,31 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The live link policy. Every question is answered by exactly one compiled version: a question reads the
  * reference once, so a swap never mixes two versions in one decision.
  */
 public class LinkPolicy {
 
-    /** The live rules with the counter of the decisions they made (null until metrics are bound). */
-    private record Live(CompiledRules rules, Counter decisions) {
+    /**
+     * The live rules with the counter of the decisions they made (null until metrics are bound) and their answers by
+     * shape (null when the rules read names: then every question is asked of the engine).
+     */
+    private record Live(CompiledRules rules, Counter decisions, ShapeAnswers shapes) {
+
+        Live(CompiledRules rules, Counter decisions) {
+            this(rules, decisions, rules.decidesByShape() ? new ShapeAnswers() : null);
+        }
+
+        Live counted(Counter counter) {
+            return new Live(rules, counter, shapes);
+        }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(LinkPolicy.class);
 
     /** Sessions per evaluation when many are asked at once; conclusions grow with it, joins are indexed. */
     static final int BATCH = 100;
@@ -72,7 +88,7 @@ public class LinkPolicy {
                 .description("metaspace in use; every rule rebuild adds generated classes").register(registry);
         // a version published before the registry was bound gets its counter now; a later one registers its own
         live.updateAndGet(now -> now == null || now.decisions() != null ? now
-                : new Live(now.rules(), decisionCounter(registry, now.rules())));
+                : now.counted(decisionCounter(registry, now.rules())));
     }
 
     /** What this session shows on this channel, and why (S4, S5, S9–S11, S17–S22). */
@@ -81,8 +97,20 @@ public class LinkPolicy {
         if (now.decisions() != null) {
             now.decisions().increment();
         }
-        return Decisions.link(facts.session().sessionId(), channel, now.rules().evaluate(Questions.link(facts, channel)),
-                now.rules().version());
+        if (now.shapes() == null) {
+            return askEngine(now.rules(), facts, channel);
+        }
+        return now.shapes().decide(facts, channel, shaped -> askEngine(now.rules(), shaped, channel));
+    }
+
+    /** {@link #decide} without answers by shape: the engine evaluates this very question. */
+    public LinkDecision decideInEngine(SessionFacts facts, Channel channel) {
+        return askEngine(live().rules(), facts, channel);
+    }
+
+    private static LinkDecision askEngine(CompiledRules rules, SessionFacts facts, Channel channel) {
+        return Decisions.link(facts.session().sessionId(), channel, rules.evaluate(Questions.link(facts, channel)),
+                rules.version());
     }
 
     /**
@@ -143,6 +171,11 @@ public class LinkPolicy {
     public void publish(CompiledRules next) {
         MeterRegistry registry = meters;
         Live published = new Live(Objects.requireNonNull(next), registry == null ? null : decisionCounter(registry, next));
+        if (!next.decidesByShape()) {
+            log.info("Rule version {} reads an id or a link other than by equality ({}), so each link question is "
+                    + "asked of the engine, none is answered by its shape", next.version(),
+                    next.nameReads().get(0).describe());
+        }
         live.set(published);
         first.complete(published);
     }

@@ -83,7 +83,9 @@ public final class RuleCompiler {
         List<Model> models = new ArrayList<>();
         List<String> ruleNames = new ArrayList<>();
         List<ReleaseId> modules = new ArrayList<>();
+        List<RuleProblem> nameReads = new ArrayList<>();
         for (FileBuild file : files) {
+            nameReads.addAll(file.nameReads());
             models.addAll(file.models());
             file.rules().forEach(rule -> ruleNames.add(rule.name()));
             modules.add(file.releaseId());
@@ -101,7 +103,7 @@ public final class RuleCompiler {
             throw new RuleSetRejectedException(List.of(new RuleProblem("rules", 0, 0,
                     "the rules could not be put together: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
-        return new CompiledRules(version, ruleSet.hash(), kieBase, ruleNames, modules);
+        return new CompiledRules(version, ruleSet.hash(), kieBase, ruleNames, modules, nameReads);
     }
 
     /**
@@ -185,9 +187,9 @@ public final class RuleCompiler {
     private FileBuild build(RuleFile file) {
         RuleSet alone = new RuleSet(List.of(file));
         // #11: before anything is generated, compiled or run: the rule language is limited to what policy needs
-        List<RuleProblem> refused = RuleContentPolicy.check(alone);
-        if (!refused.isEmpty()) {
-            return FileBuild.failed(refused);
+        RuleContentPolicy.Review review = RuleContentPolicy.review(alone);
+        if (!review.refusals().isEmpty()) {
+            return FileBuild.failed(review.refusals());
         }
         ReleaseId releaseId = kieServices.newReleaseId("com.videolinks.rules", "link-policy",
                 "1.0." + BUILDS.incrementAndGet());
@@ -216,12 +218,13 @@ public final class RuleCompiler {
             for (Model model : models) {
                 model.getRules().forEach(rule -> rules.add(new RuleName(rule.getPackage(), rule.getName())));
             }
-            return new FileBuild(file.name(), releaseId, models, rules, List.of(), true);
+            return new FileBuild(file.name(), releaseId, models, rules, List.of(), review.nameReads(), true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // the executable-model code generator throws on some malformed input instead of reporting it
             // not kept: the same text is built again next time, in case the failure was not the text's
             return new FileBuild(file.name(), null, List.of(), List.of(), List.of(new RuleProblem(file.name(), 0, 0,
-                    "the rule compiler failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())), false);
+                    "the rule compiler failed: " + e.getClass().getSimpleName() + ": " + e.getMessage())), List.of(),
+                    false);
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
@@ -317,10 +320,10 @@ public final class RuleCompiler {
      * always gives the same result (a success, or problems the policy or the compiler found in the text).
      */
     private record FileBuild(String name, ReleaseId releaseId, List<Model> models, List<RuleName> rules,
-            List<RuleProblem> problems, boolean lasting) {
+            List<RuleProblem> problems, List<RuleProblem> nameReads, boolean lasting) {
 
         static FileBuild failed(List<RuleProblem> problems) {
-            return new FileBuild(null, null, List.of(), List.of(), List.copyOf(problems), true);
+            return new FileBuild(null, null, List.of(), List.of(), List.copyOf(problems), List.of(), true);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.videolinks.policy.content;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -12,6 +13,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -36,12 +38,23 @@ final class ConsequenceCheck {
 
     private final String code;
     private final Map<String, Class<?>> bindings;
+    private final Set<String> opaqueBindings;
     private final Refusal refusal;
+    private final Refusal readsName;
+    private boolean nameRead;
 
-    ConsequenceCheck(String code, Map<String, Class<?>> bindings, Refusal refusal) {
+    /**
+     * {@code readsName} hears, once, where a conclusion is given a name that is not one of the facts' names passed
+     * whole (a literal id, a link's text) or a name where it expects a value ({@link
+     * com.videolinks.policy.vocabulary.Opaque}); allowed, not refused.
+     */
+    ConsequenceCheck(String code, Map<String, Class<?>> bindings, Set<String> opaqueBindings, Refusal refusal,
+                     Refusal readsName) {
         this.code = code;
         this.bindings = bindings;
+        this.opaqueBindings = opaqueBindings;
         this.refusal = refusal;
+        this.readsName = readsName;
     }
 
     void run() {
@@ -80,9 +93,63 @@ final class ConsequenceCheck {
                     + "ConnectRefused, MeetingNeeded, MeetingsKept)" + SUBSET);
             return;
         }
-        for (Expression argument : created.getArguments()) {
+        Class<?> conclusion = RuleVocabulary.conclusion(type).orElseThrow();
+        for (int i = 0; i < created.getArguments().size(); i++) {
+            Expression argument = created.getArgument(i);
             argument(argument);
+            names(argument, RuleVocabulary.isOpaque(conclusion, i));
         }
+    }
+
+    /** What an argument hands a conclusion: a name, a value, or a value read out of a name. */
+    private enum Handed { NAME, VALUE, READ_FROM_NAME }
+
+    /** A name may be handed on only whole, from a fact, into a conclusion's name (or null there). */
+    private void names(Expression argument, boolean expectsName) {
+        if (nameRead || argument instanceof NullLiteralExpr) {
+            return;
+        }
+        Handed handed;
+        if (argument instanceof NameExpr name) {
+            handed = opaqueBindings.contains(name.getNameAsString()) ? Handed.NAME : Handed.VALUE;
+        } else if (argument instanceof MethodCallExpr call && !isRuleName(call)) {
+            handed = accessorHands(call);
+        } else {
+            handed = Handed.VALUE;
+        }
+        String how = null;
+        if (handed == Handed.READ_FROM_NAME) {
+            how = "it reads a value out of a name";
+        } else if (expectsName && handed != Handed.NAME) {
+            how = "it gives a conclusion a name that is not one of the facts' names";
+        } else if (!expectsName && handed == Handed.NAME) {
+            how = "it gives a conclusion a name where a value belongs";
+        }
+        if (how != null) {
+            nameRead = true;
+            int line = argument.getBegin().map(p -> p.line).orElse(1);
+            int column = argument.getBegin().map(p -> p.column).orElse(2);
+            readsName.at(line, line == 1 ? column - 1 : column, how);
+        }
+    }
+
+    private Handed accessorHands(MethodCallExpr call) {
+        Expression scope = call.getScope().orElse(null);
+        Class<?> owner;
+        Handed scopeHands;
+        if (scope instanceof NameExpr name) {
+            owner = bindings.get(name.getNameAsString());
+            scopeHands = opaqueBindings.contains(name.getNameAsString()) ? Handed.NAME : Handed.VALUE;
+        } else if (scope instanceof MethodCallExpr inner) {
+            owner = accessorType(inner).orElse(null);
+            scopeHands = accessorHands(inner);
+        } else {
+            return Handed.VALUE;
+        }
+        if (scopeHands != Handed.VALUE) {
+            return Handed.READ_FROM_NAME;
+        }
+        return RuleVocabulary.isOpaque(owner, call.getNameAsString()) ? Handed.NAME : Handed.VALUE;
     }
 
     private void argument(Expression argument) {

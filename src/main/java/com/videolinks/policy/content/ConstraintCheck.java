@@ -35,27 +35,45 @@ final class ConstraintCheck {
     private static final String SUBSET = "; constraints compare the fact's fields, bound variables, literals and "
             + "vocabulary enum constants with == != < <= > >= && || ! in";
 
-    /** What an operand stands for: a value of a known type, or a vocabulary enum type naming its constants. */
-    private record Operand(Class<?> valueType, Class<?> enumType) {
+    /**
+     * What an operand stands for: a value of a known type, or a vocabulary enum type naming its constants; {@code opaque}
+     * when the value is a name ({@link com.videolinks.policy.vocabulary.Opaque}), {@code nullLiteral} for {@code null}.
+     */
+    private record Operand(Class<?> valueType, Class<?> enumType, boolean opaque, boolean nullLiteral) {
 
-        static final Operand UNKNOWN = new Operand(null, null);
+        static final Operand UNKNOWN = new Operand(null, null, false, false);
+        static final Operand NULL = new Operand(Object.class, null, false, true);
 
         static Operand value(Class<?> type) {
-            return new Operand(type, null);
+            return new Operand(type, null, false, false);
+        }
+
+        static Operand value(Class<?> type, boolean opaque) {
+            return new Operand(type, null, opaque, false);
         }
     }
 
     private final String expression;
     private final Class<?> patternType;
     private final Map<String, Class<?>> bindings;
+    private final Set<String> opaqueBindings;
     private final Consumer<String> refuse;
+    private final Consumer<String> readsName;
     private boolean refused;
+    private boolean nameRead;
 
-    ConstraintCheck(String expression, Class<?> patternType, Map<String, Class<?>> bindings, Consumer<String> refuse) {
+    /**
+     * {@code opaqueBindings} holds the bound variables that are names; {@code readsName} hears, once, how this
+     * constraint uses a name other than by comparing it for equality with a name or null (allowed, not refused).
+     */
+    ConstraintCheck(String expression, Class<?> patternType, Map<String, Class<?>> bindings, Set<String> opaqueBindings,
+                    Consumer<String> refuse, Consumer<String> readsName) {
         this.expression = expression;
         this.patternType = patternType;
         this.bindings = bindings;
+        this.opaqueBindings = opaqueBindings;
         this.refuse = refuse;
+        this.readsName = readsName;
     }
 
     void run() {
@@ -71,8 +89,12 @@ final class ConstraintCheck {
         if (parsed.getBind() != null && !refused) {
             String name = parsed.getBind().getIdentifier();
             Expression bound = body instanceof BinaryExpr binary ? leftmost(binary) : body;
-            Class<?> type = bound == body ? operand.valueType() : operand(bound).valueType();
+            Operand value = bound == body ? operand : operand(bound);
+            Class<?> type = value.valueType();
             bindings.put(name, type == null ? Object.class : type);
+            if (value.opaque()) {
+                opaqueBindings.add(name);
+            }
         }
     }
 
@@ -96,8 +118,9 @@ final class ConstraintCheck {
                 condition(binary.getLeft());
                 condition(binary.getRight());
             } else {
-                operand(binary.getLeft());
-                operand(binary.getRight());
+                Operand left = operand(binary.getLeft());
+                Operand right = operand(binary.getRight());
+                comparison(binary.getOperator(), left, right);
             }
             return Operand.value(Boolean.class);
         }
@@ -107,8 +130,13 @@ final class ConstraintCheck {
                 refuse("the operator " + (pointFree.isNegated() ? "not " : "") + operator + " is not allowed" + SUBSET);
                 return Operand.UNKNOWN;
             }
-            operand(pointFree.getLeft());
-            pointFree.getRight().forEach(this::operand);
+            boolean names = operand(pointFree.getLeft()).opaque();
+            for (Expression listed : pointFree.getRight()) {
+                names |= operand(listed).opaque();
+            }
+            if (names) {
+                readName("it looks a name up in a list of values");
+            }
             return Operand.value(Boolean.class);
         }
         if (e instanceof UnaryExpr unary && unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
@@ -134,7 +162,7 @@ final class ConstraintCheck {
             return Operand.UNKNOWN;
         }
         if (e instanceof NullLiteralExpr) {
-            return Operand.value(Object.class);
+            return Operand.NULL;
         }
         if (e instanceof LiteralExpr) {
             return Operand.value(Object.class);
@@ -152,6 +180,9 @@ final class ConstraintCheck {
             if (refused) {
                 return Operand.UNKNOWN;
             }
+            if (scope.opaque()) {
+                readName("it reads " + field + " inside a name");
+            }
             if (scope.enumType() != null) {
                 if (RuleVocabulary.isEnumConstant(scope.enumType(), field)) {
                     return Operand.value(scope.enumType());
@@ -168,9 +199,13 @@ final class ConstraintCheck {
                 return Operand.UNKNOWN;
             }
             Optional<Expression> scope = call.getScope();
-            Class<?> owner = scope.isPresent() ? operand(scope.get()).valueType() : patternType;
+            Operand scopeOperand = scope.isPresent() ? operand(scope.get()) : Operand.value(patternType);
+            Class<?> owner = scopeOperand.valueType();
             if (refused) {
                 return Operand.UNKNOWN;
+            }
+            if (scopeOperand.opaque()) {
+                readName("it reads " + call.getNameAsString() + "() inside a name");
             }
             Optional<Class<?>> type = RuleVocabulary.component(owner, call.getNameAsString());
             if (type.isEmpty()) {
@@ -178,7 +213,7 @@ final class ConstraintCheck {
                         + "vocabulary may be called in a constraint" + SUBSET);
                 return Operand.UNKNOWN;
             }
-            return Operand.value(type.get());
+            return Operand.value(type.get(), RuleVocabulary.isOpaque(owner, call.getNameAsString()));
         }
         refuse(describe(e) + " is not allowed in a constraint" + SUBSET);
         return Operand.UNKNOWN;
@@ -187,14 +222,14 @@ final class ConstraintCheck {
     private Operand name(String name) {
         Optional<Class<?>> field = RuleVocabulary.component(patternType, name);
         if (field.isPresent()) {
-            return Operand.value(field.get());
+            return Operand.value(field.get(), RuleVocabulary.isOpaque(patternType, name));
         }
         if (bindings.containsKey(name)) {
-            return Operand.value(bindings.get(name));
+            return Operand.value(bindings.get(name), opaqueBindings.contains(name));
         }
         Optional<Class<?>> enumType = RuleVocabulary.enumType(name);
         if (enumType.isPresent()) {
-            return new Operand(null, enumType.get());
+            return new Operand(null, enumType.get(), false, false);
         }
         refuse(DrlFileCheck.quote(name) + " is neither a field of " + patternType.getSimpleName()
                 + ", a bound variable nor a vocabulary enum" + SUBSET);
@@ -208,7 +243,27 @@ final class ConstraintCheck {
                     + (owner == null ? "the vocabulary" : owner.getSimpleName()) + SUBSET);
             return Operand.UNKNOWN;
         }
-        return Operand.value(type.get());
+        return Operand.value(type.get(), RuleVocabulary.isOpaque(owner, field));
+    }
+
+    /** A name may be compared for equality with another name or null; any other comparison reads it. */
+    private void comparison(BinaryExpr.Operator operator, Operand left, Operand right) {
+        if (!left.opaque() && !right.opaque()) {
+            return;
+        }
+        boolean equality = operator == BinaryExpr.Operator.EQUALS || operator == BinaryExpr.Operator.NOT_EQUALS;
+        if (!equality) {
+            readName("it compares a name with " + operator.asString());
+        } else if (!(left.opaque() || left.nullLiteral()) || !(right.opaque() || right.nullLiteral())) {
+            readName("it compares a name with something that is not a name or null");
+        }
+    }
+
+    private void readName(String how) {
+        if (!nameRead) {
+            nameRead = true;
+            readsName.accept(how);
+        }
     }
 
     private static String describe(Expression e) {

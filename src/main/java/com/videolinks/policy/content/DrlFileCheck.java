@@ -1,6 +1,7 @@
 package com.videolinks.policy.content;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,17 @@ final class DrlFileCheck {
     private final RuleFile file;
     private final String text;
     private final List<RuleProblem> problems = new ArrayList<>();
+    /** Where a rule reads a name ({@link com.videolinks.policy.vocabulary.Opaque}) other than by equality: allowed. */
+    private final List<RuleProblem> nameReads = new ArrayList<>();
 
     DrlFileCheck(RuleFile file) {
         this.file = file;
         this.text = file.content();
+    }
+
+    /** After {@link #run}: where the file's rules read a name other than by equality (none: it decides by shape). */
+    List<RuleProblem> nameReads() {
+        return nameReads;
     }
 
     List<RuleProblem> run() {
@@ -150,13 +158,15 @@ final class DrlFileCheck {
             problems.add(at(rule, name, "named consequences (then[...] / do[...]) are not allowed"));
         }
         Map<String, Class<?>> bindings = new LinkedHashMap<>();
-        checkElement(rule.getLhs(), name, bindings);
+        Set<String> opaqueBindings = new HashSet<>();
+        checkElement(rule.getLhs(), name, bindings, opaqueBindings);
         Object consequence = rule.getConsequence();
         if (consequence != null && !consequence.toString().isBlank()) {
             String code = consequence.toString();
             int start = consequenceStart(rule, code);
-            new ConsequenceCheck(code, bindings, (line, column, message) ->
-                    problems.add(locate(start, line, column, name, message))).run();
+            new ConsequenceCheck(code, bindings, opaqueBindings,
+                    (line, column, message) -> problems.add(locate(start, line, column, name, message)),
+                    (line, column, message) -> nameReads.add(locate(start, line, column, name, message))).run();
         }
     }
 
@@ -193,27 +203,28 @@ final class DrlFileCheck {
         }
     }
 
-    private void checkElement(BaseDescr element, String rule, Map<String, Class<?>> bindings) {
+    private void checkElement(BaseDescr element, String rule, Map<String, Class<?>> bindings, Set<String> opaqueBindings) {
         if (element == null) {
             return;
         }
         if (element instanceof AndDescr and) {
-            and.getDescrs().forEach(child -> checkElement(child, rule, bindings));
+            and.getDescrs().forEach(child -> checkElement(child, rule, bindings, opaqueBindings));
         } else if (element instanceof OrDescr or) {
-            or.getDescrs().forEach(child -> checkElement(child, rule, bindings));
+            or.getDescrs().forEach(child -> checkElement(child, rule, bindings, opaqueBindings));
         } else if (element instanceof NotDescr not) {
-            not.getDescrs().forEach(child -> checkElement((BaseDescr) child, rule, bindings));
+            not.getDescrs().forEach(child -> checkElement((BaseDescr) child, rule, bindings, opaqueBindings));
         } else if (element instanceof ExistsDescr exists) {
-            exists.getDescrs().forEach(child -> checkElement((BaseDescr) child, rule, bindings));
+            exists.getDescrs().forEach(child -> checkElement((BaseDescr) child, rule, bindings, opaqueBindings));
         } else if (element instanceof PatternDescr pattern) {
-            checkPattern(pattern, rule, bindings);
+            checkPattern(pattern, rule, bindings, opaqueBindings);
         } else {
             problems.add(at(element, rule, conditionName(element) + " is not allowed in a condition; conditions are "
                     + "patterns over the vocabulary, combined with and, or, not and exists"));
         }
     }
 
-    private void checkPattern(PatternDescr pattern, String rule, Map<String, Class<?>> bindings) {
+    private void checkPattern(PatternDescr pattern, String rule, Map<String, Class<?>> bindings,
+                              Set<String> opaqueBindings) {
         if (pattern.getSource() != null) {
             problems.add(at(pattern, rule, conditionName(pattern.getSource()) + " is not allowed; patterns match the "
                     + "facts the service inserts"));
@@ -238,8 +249,9 @@ final class DrlFileCheck {
         for (BaseDescr constraint : pattern.getDescrs()) {
             if (constraint instanceof ExprConstraintDescr expression
                     && expression.getType() == ExprConstraintDescr.Type.NAMED) {
-                new ConstraintCheck(expression.getExpression(), type, bindings,
-                        message -> problems.add(at(expression, rule, message))).run();
+                new ConstraintCheck(expression.getExpression(), type, bindings, opaqueBindings,
+                        message -> problems.add(at(expression, rule, message)),
+                        how -> nameReads.add(at(expression, rule, how))).run();
             } else {
                 problems.add(at(constraint, rule, "only named field constraints are allowed in a pattern"));
             }

@@ -18,12 +18,33 @@ public final class RuleContentPolicy {
     private RuleContentPolicy() {
     }
 
+    /**
+     * What the content policy found: {@code refusals}, every construct outside the allowed subset in file order (empty
+     * when the rule set may be compiled), and {@code nameReads}, where a rule reads an id or a link other than by
+     * comparing it for equality ({@link com.videolinks.policy.vocabulary.Opaque}): allowed, but then the rules may
+     * answer alike questions differently, so their version decides every question in the engine.
+     */
+    public record Review(List<RuleProblem> refusals, List<RuleProblem> nameReads) {
+
+        public Review {
+            refusals = List.copyOf(refusals);
+            nameReads = List.copyOf(nameReads);
+        }
+    }
+
     /** Every construct outside the allowed subset, in file order; empty when the rule set may be compiled. */
     public static List<RuleProblem> check(RuleSet ruleSet) {
+        return review(ruleSet).refusals();
+    }
+
+    public static Review review(RuleSet ruleSet) {
         List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> nameReads = new ArrayList<>();
         for (RuleFile file : ruleSet.files()) {
-            problems.addAll(new DrlFileCheck(file).run());
+            DrlFileCheck check = new DrlFileCheck(file);
+            problems.addAll(check.run());
+            nameReads.addAll(check.nameReads());
         }
-        return problems;
+        return new Review(problems, nameReads);
     }
 }

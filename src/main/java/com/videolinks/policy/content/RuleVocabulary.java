@@ -21,6 +21,7 @@ import com.videolinks.policy.vocabulary.LinkSelected;
 import com.videolinks.policy.vocabulary.MeetingLink;
 import com.videolinks.policy.vocabulary.MeetingNeeded;
 import com.videolinks.policy.vocabulary.MeetingsKept;
+import com.videolinks.policy.vocabulary.Opaque;
 import com.videolinks.policy.vocabulary.LinkPending;
 import com.videolinks.policy.vocabulary.LinkWithheld;
 import com.videolinks.policy.vocabulary.LinkHidden;
@@ -102,5 +103,20 @@ final class RuleVocabulary {
         }
         return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
                 .map(RecordComponent::getType).<Class<?>>map(t -> t).findFirst();
+    }
+
+    /** Whether component {@code name} of vocabulary record {@code type} is a name ({@link Opaque}): an id or a link. */
+    static boolean isOpaque(Class<?> type, String name) {
+        if (type == null || !type.isRecord() || !TYPES.contains(type)) {
+            return false;
+        }
+        return Arrays.stream(type.getRecordComponents())
+                .anyMatch(c -> c.getName().equals(name) && c.isAnnotationPresent(Opaque.class));
+    }
+
+    /** Whether the {@code index}th component of vocabulary record {@code type} is a name ({@link Opaque}). */
+    static boolean isOpaque(Class<?> type, int index) {
+        RecordComponent[] components = type.getRecordComponents();
+        return index < components.length && components[index].isAnnotationPresent(Opaque.class);
     }
 }

@@ -5,8 +5,8 @@ package com.videolinks.policy.vocabulary;
  * {@code manualLinkValue} is the link they added, when they added one. {@code cancelled}: the session will not take
  * place (it keeps its link decisions, but needs no Zoom meeting).
  */
-public record SessionFact(long sessionId, long serviceId, ServiceKind kind, boolean online, Long staffId,
-                          ManualLink manualLink, Link manualLinkValue, boolean cancelled) {
+public record SessionFact(@Opaque long sessionId, @Opaque long serviceId, ServiceKind kind, boolean online, @Opaque Long staffId,
+                          ManualLink manualLink, @Opaque Link manualLinkValue, boolean cancelled) {
 
     /** A session that takes place. */
     public SessionFact(long sessionId, long serviceId, ServiceKind kind, boolean online, Long staffId,

@@ -1,5 +1,5 @@
 package com.videolinks.policy.vocabulary;
 
 /** A Zoom meeting already created for a session under one account (S5). */
-public record ZoomMeetingFact(long sessionId, long accountId, Link link) {
+public record ZoomMeetingFact(@Opaque long sessionId, @Opaque long accountId, @Opaque Link link) {
 }

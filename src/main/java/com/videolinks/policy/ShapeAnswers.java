@@ -1,0 +1,48 @@
+package com.videolinks.policy;
+
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.videolinks.policy.vocabulary.Channel;
+import com.videolinks.policy.vocabulary.LinkDecision;
+import com.videolinks.policy.vocabulary.SessionFacts;
+
+/**
+ * One rule version's answers to link questions by shape (docs/adr-017-decisions-by-shape.md): the engine answers a
+ * shape once, every question of that shape gets that answer with its own names. Only for a version whose rules compare
+ * names for equality and nothing else ({@link CompiledRules#decidesByShape()}); a new version starts empty.
+ */
+final class ShapeAnswers {
+
+    /** Shapes differ in plan, flags, roles, providers, kinds and which names are equal: a site has a handful. */
+    static final int MAX_SHAPES = 4_096;
+
+    private record Shaped(SessionFacts facts, Channel channel) {
+    }
+
+    private final Cache<Shaped, LinkDecision> answers = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
+
+    /** The answer to the question, from its shape's answer; {@code engine} answers what is asked the first time. */
+    LinkDecision decide(SessionFacts facts, Channel channel, Function<SessionFacts, LinkDecision> engine) {
+        QuestionShape shape = QuestionShape.of(facts);
+        Shaped key = new Shaped(shape.facts(), channel);
+        LinkDecision shaped = answers.getIfPresent(key);
+        if (shaped == null) {
+            shaped = engine.apply(shape.facts());
+            LinkDecision named = shape.namedBack(shaped, facts.session().sessionId());
+            if (named == null) {
+                // the rules made a link up instead of handing one on: not a shape's answer, asked as it is
+                return engine.apply(facts);
+            }
+            answers.put(key, shaped);
+            return named;
+        }
+        return shape.namedBack(shaped, facts.session().sessionId());
+    }
+
+    long size() {
+        answers.cleanUp();
+        return answers.estimatedSize();
+    }
+}
