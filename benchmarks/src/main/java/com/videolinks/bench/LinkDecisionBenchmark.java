@@ -27,7 +27,9 @@ import com.videolinks.policy.vocabulary.LinkDecision;
 
 /**
  * Decisions per second on one thread: the shipped rules in Drools against the plain-Java reference, cycling
- * through a fixed, varied set of questions so neither side sees the same input twice in a row.
+ * through a fixed, varied set of questions so neither side sees the same input twice in a row. {@code droolsLinkDecision}
+ * is the service's path (answers by shape, ADR 017); {@code …FreshNames} asks every question under names never asked
+ * before (both sides pay for renaming); {@code droolsLinkDecisionInEngine} evaluates every question in Drools.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +46,7 @@ public class LinkDecisionBenchmark {
     private LinkQuestion[] links;
     private ConnectQuestion[] connects;
     private int next;
+    private long salt;
 
     @Setup(Level.Trial)
     public void compileRulesAndDrawQuestions() {
@@ -66,6 +69,24 @@ public class LinkDecisionBenchmark {
     public LinkDecision droolsLinkDecision() {
         LinkQuestion question = links[next++ & (CASES - 1)];
         return drools.decide(question.facts(), question.channel());
+    }
+
+    @Benchmark
+    public LinkDecision droolsLinkDecisionInEngine() {
+        LinkQuestion question = links[next++ & (CASES - 1)];
+        return drools.decideInEngine(question.facts(), question.channel());
+    }
+
+    @Benchmark
+    public LinkDecision droolsLinkDecisionFreshNames() {
+        LinkQuestion question = links[next++ & (CASES - 1)];
+        return drools.decide(PolicyArbitraries.namedApart(question.facts(), ++salt * 1_000), question.channel());
+    }
+
+    @Benchmark
+    public LinkDecision referenceLinkDecisionFreshNames() {
+        LinkQuestion question = links[next++ & (CASES - 1)];
+        return reference.decide(PolicyArbitraries.namedApart(question.facts(), ++salt * 1_000), question.channel());
     }
 
     @Benchmark

@@ -221,4 +221,41 @@ public final class PolicyArbitraries {
         var generator = arbitrary.generator(1000);
         return Stream.generate(() -> generator.next(random).value()).limit(count).toList();
     }
+
+    /**
+     * The same question under other names (ADR 017): every id shifted by {@code salt}, every link's texts marked with it;
+     * which names are equal, absent or different stays as it was.
+     */
+    public static SessionFacts namedApart(SessionFacts facts, long salt) {
+        SiteFact site = facts.site();
+        SessionFact session = facts.session();
+        AccountFact defaultAccount = facts.defaultAccount();
+        AccountFact staffAccount = facts.staffAccount();
+        CourseLinkFact course = facts.courseLink();
+        ZoomMeetingFact meeting = facts.meeting();
+        return new SessionFacts(
+                new SiteFact(site.siteId() + salt, site.plan(), site.staffSelfService(), site.linkInConfirmationEmail(),
+                        site.linkOnMyBookings(), site.linkOnMemberPages()),
+                new SessionFact(session.sessionId() + salt, session.serviceId() + salt, session.kind(), session.online(),
+                        id(session.staffId(), salt), session.manualLink(), link(session.manualLinkValue(), salt),
+                        session.cancelled()),
+                account(defaultAccount, salt), account(staffAccount, salt),
+                course == null ? null : new CourseLinkFact(course.serviceId() + salt, link(course.link(), salt)),
+                meeting == null ? null : new ZoomMeetingFact(meeting.sessionId() + salt, meeting.accountId() + salt,
+                        link(meeting.link(), salt)));
+    }
+
+    private static AccountFact account(AccountFact account, long salt) {
+        return account == null ? null : new AccountFact(account.accountId() + salt, account.role(),
+                id(account.staffId(), salt), account.provider(), account.connected(), link(account.link(), salt));
+    }
+
+    private static Long id(Long id, long salt) {
+        return id == null ? null : id + salt;
+    }
+
+    private static Link link(Link link, long salt) {
+        return link == null ? null : new Link(link.url() + "?s=" + salt, link.password() == null ? null
+                : link.password() + salt, link.description() == null ? null : link.description() + " " + salt);
+    }
 }
