@@ -2,6 +2,7 @@ package com.videolinks.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import com.videolinks.policy.vocabulary.LinkMode;
 import com.videolinks.policy.vocabulary.LinkSource;
 import com.videolinks.policy.vocabulary.LinkStatus;
 import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.Opaque;
 import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.Provider;
 import com.videolinks.policy.vocabulary.ServiceKind;
@@ -76,6 +78,35 @@ class QuestionShapeTest {
         assertThat(named).isEqualTo(new LinkDecision(10, Channel.MY_BOOKINGS, LinkStatus.SHOWN, OTHER_ROOM,
                 LinkSource.STAFF_ACCOUNT, LinkMode.PER_SESSION, List.of(), List.of("why"), List.of("rule"), "v1"));
         assertThat(placeholder).isNotEqualTo(OTHER_ROOM);
+    }
+
+    /** The annotation and the shape agree: every component marked as a name is replaced, every other one kept. */
+    @Test
+    void theShapeReplacesExactlyTheComponentsMarkedAsNames() throws ReflectiveOperationException {
+        SessionFacts facts = new SessionFacts(new SiteFact(1001, Plan.BUSINESS, true, true, false, true),
+                new SessionFact(1002, 1003, ServiceKind.COURSE, true, 1004L, ManualLink.ADDED, ROOM, true),
+                new AccountFact(1005, AccountRole.SITE_DEFAULT, 1006L, Provider.CUSTOM_LINK, true, OTHER_ROOM),
+                new AccountFact(1007, AccountRole.STAFF, 1008L, Provider.ZOOM, false, new Link("https://s", "p", "d")),
+                new CourseLinkFact(1009, new Link("https://c", null, "d")),
+                new ZoomMeetingFact(1010, 1011, new Link("https://z", "p", null)));
+        SessionFacts shaped = QuestionShape.of(facts).facts();
+
+        int names = 0;
+        for (RecordComponent part : SessionFacts.class.getRecordComponents()) {
+            Object fact = part.getAccessor().invoke(facts);
+            Object shapedFact = part.getAccessor().invoke(shaped);
+            for (RecordComponent component : fact.getClass().getRecordComponents()) {
+                Object value = component.getAccessor().invoke(fact);
+                Object shapedValue = component.getAccessor().invoke(shapedFact);
+                if (component.isAnnotationPresent(Opaque.class)) {
+                    names++;
+                    assertThat(shapedValue).as(component.toString()).isNotEqualTo(value);
+                } else {
+                    assertThat(shapedValue).as(component.toString()).isEqualTo(value);
+                }
+            }
+        }
+        assertThat(names).isEqualTo(16);
     }
 
     @Test

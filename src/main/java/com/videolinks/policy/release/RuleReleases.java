@@ -148,7 +148,7 @@ public class RuleReleases {
             // unreadable files: it cannot be the version that is live, so the operator hears of it at every start
             swap(storedRules, live.versionId(), stored.hash());
             recordFailure(new ReleaseAttempt(null, Outcome.REJECTED, false,
-                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0), by);
+                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0, List.of()), by);
             return;
         }
         String folderHash = folderBundle.hash();
@@ -201,7 +201,7 @@ public class RuleReleases {
             bundle = RuleBundle.read(folder);
         } catch (RuleSetRejectedException e) {
             ReleaseAttempt failure = new ReleaseAttempt(null, Outcome.REJECTED, false,
-                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0);
+                    e.problems().stream().map(RuleProblem::describe).toList(), 0, 0, null, 0, List.of());
             recordFailure(failure, triggeredBy);
             return failure;
         }
@@ -215,7 +215,8 @@ public class RuleReleases {
         State live = state.get();
         String hash = bundle.hash();
         if (publish && live != null && hash.equals(live.activeHash())) {
-            return new ReleaseAttempt(live.activeVersionId(), Outcome.PUBLISHED, true, List.of(), 0, 0, null, 0);
+            return new ReleaseAttempt(live.activeVersionId(), Outcome.PUBLISHED, true, List.of(), 0, 0, null, 0,
+                    List.of());
         }
         attempted.increment();
         long id = versions.begin(bundle, triggeredBy);
@@ -226,7 +227,8 @@ public class RuleReleases {
         versions.finish(id, outcome, result.problems(), result.millis(), coverage);
         ReleaseAttempt attempt = new ReleaseAttempt(id, outcome, false, result.problems(),
                 suite == null ? 0 : suite.passed(), suite == null ? 0 : suite.failed(),
-                suite == null ? null : suite.coverage(), result.millis());
+                suite == null ? null : suite.coverage(), result.millis(), result.compiled() == null ? List.of()
+                        : result.compiled().nameReads().stream().map(RuleProblem::describe).toList());
         if (!result.passed()) {
             rejected.increment();
             recordFailure(attempt, triggeredBy);

@@ -61,8 +61,22 @@ class RulesApiTest {
         operator.post("/api/rules/validate", body(reworded()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("VALIDATED"))
-                .andExpect(jsonPath("$.scenariosFailed").value(0));
+                .andExpect(jsonPath("$.scenariosFailed").value(0))
+                .andExpect(jsonPath("$.nameReads").isEmpty());
         org.assertj.core.api.Assertions.assertThat(policy.current().version()).isEqualTo(liveBefore);
+    }
+
+    /** ADR 017: a rule that reads an id other than by equality passes, and the operator is told what it costs. */
+    @Test
+    void aRuleReadingAnIdIsValidatedAndTheOperatorToldItIsAskedOfTheEngineEveryTime() throws Exception {
+        RuleBundle readsSiteId = ShippedBundle.withRuleFile("plan.drl", ShippedBundle.content("plan.drl")
+                .replace("SiteFact( plan not in", "SiteFact( siteId > 0, plan not in"));
+        operator.post("/api/rules/validate", body(readsSiteId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("VALIDATED"))
+                .andExpect(jsonPath("$.scenariosFailed").value(0))
+                .andExpect(jsonPath("$.nameReads[0]", containsString("plan.drl:")))
+                .andExpect(jsonPath("$.nameReads[0]", containsString("compares a name with >")));
     }
 
     @Test
