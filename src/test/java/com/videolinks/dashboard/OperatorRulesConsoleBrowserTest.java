@@ -76,11 +76,21 @@ class OperatorRulesConsoleBrowserTest {
         b.screenshot("operator-rule-refused");
         assertThat(activeVersion(api)).isEqualTo(before);
 
+        // ADR 017: a rule reading an id other than by equality passes, and the operator is told what it costs
+        setContent(b, original.replace("SiteFact( plan not in", "SiteFact( siteId > 0, plan not in"));
+        b.click("#dry-run");
+        assertThat(b.find("#result").getAttribute("data-outcome")).isEqualTo("VALIDATED");
+        assertThat(b.text("#name-reads")).contains("asked of the rule engine");
+        assertThat(b.all("#name-reads .name-read")).extracting(WebElement::getText)
+                .anySatisfy(read -> assertThat(read).containsPattern("plan\\.drl:\\d+:\\d+: rule \".+\": it compares a name with >"));
+        b.screenshot("operator-rule-reads-a-name");
+
         // fixed (a comment more): the dry run passes with its scenarios and coverage, then it is published
         String fixed = original.replace("// S4:", "// S4 (checked in the console):");
         setContent(b, fixed);
         b.click("#dry-run");
         assertThat(b.find("#result").getAttribute("data-outcome")).isEqualTo("VALIDATED");
+        assertThat(b.all("#name-reads")).isEmpty();
         assertThat(b.text("#result")).contains("0 failed");
         assertThat(b.text("#coverage")).matches("rule coverage: \\d+ of \\d+ rules fired");
         assertThat(activeVersion(api)).isEqualTo(before);
