@@ -29,7 +29,9 @@ import com.videolinks.policy.vocabulary.LinkDecision;
  * Decisions per second on one thread: the shipped rules in Drools against the plain-Java reference, cycling
  * through a fixed, varied set of questions so neither side sees the same input twice in a row. {@code droolsLinkDecision}
  * is the service's path (answers by shape, ADR 017); {@code …FreshNames} asks every question under names never asked
- * before (both sides pay for renaming); {@code droolsLinkDecisionInEngine} evaluates every question in Drools.
+ * before (both sides pay for renaming); {@code droolsLinkDecisionInEngine} evaluates every question in Drools;
+ * {@code …NewShapes} cycles through {@value #MANY_CASES} questions, far more shapes than a version keeps, so nearly every
+ * question is a shape not answered yet: the worst case, the engine plus the renaming.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,10 +42,14 @@ public class LinkDecisionBenchmark {
     /** A power of two, so the cursor wraps with a mask instead of a division. */
     private static final int CASES = 1_024;
     private static final long SEED = 20_250_101L;
+    /** Also a power of two; 16 times the shapes a version keeps ({@code ShapeAnswers.MAX_SHAPES}). */
+    private static final int MANY_CASES = 65_536;
 
     private LinkPolicy drools;
     private ReferencePolicy reference;
     private LinkQuestion[] links;
+    private LinkQuestion[] manyLinks;
+    private int nextOfMany;
     private ConnectQuestion[] connects;
     private int next;
     private long salt;
@@ -55,6 +61,7 @@ public class LinkDecisionBenchmark {
         reference = new ReferencePolicy("bench");
         links = PolicyArbitraries.sampleLinkQuestions(CASES, SEED).toArray(LinkQuestion[]::new);
         connects = PolicyArbitraries.sampleConnectQuestions(CASES, SEED).toArray(ConnectQuestion[]::new);
+        manyLinks = PolicyArbitraries.sampleLinkQuestions(MANY_CASES, SEED + 1).toArray(LinkQuestion[]::new);
         for (LinkQuestion question : List.of(links)) {
             // a benchmark of two policies that disagree would compare nothing
             LinkDecision engine = drools.decide(question.facts(), question.channel());
@@ -81,6 +88,18 @@ public class LinkDecisionBenchmark {
     public LinkDecision droolsLinkDecisionFreshNames() {
         LinkQuestion question = links[next++ & (CASES - 1)];
         return drools.decide(PolicyArbitraries.namedApart(question.facts(), ++salt * 1_000), question.channel());
+    }
+
+    @Benchmark
+    public LinkDecision droolsLinkDecisionNewShapes() {
+        LinkQuestion question = manyLinks[nextOfMany++ & (MANY_CASES - 1)];
+        return drools.decide(question.facts(), question.channel());
+    }
+
+    @Benchmark
+    public LinkDecision referenceLinkDecisionNewShapes() {
+        LinkQuestion question = manyLinks[nextOfMany++ & (MANY_CASES - 1)];
+        return reference.decide(question.facts(), question.channel());
     }
 
     @Benchmark
