@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.Channel;
@@ -86,6 +87,11 @@ public class LinkPolicy {
         this.meters = registry;
         Gauge.builder("videolinks.rules.metaspace.used", LinkPolicy::metaspaceUsed).baseUnit("bytes")
                 .description("metaspace in use; every rule rebuild adds generated classes").register(registry);
+        Gauge.builder("videolinks.rules.shapes.kept", this, policy -> policy.shapes(ShapeAnswers::kept))
+                .description("link question shapes the live version has answered and keeps (ADR 017)").register(registry);
+        Gauge.builder("videolinks.rules.shapes.answered", this, policy -> policy.shapes(ShapeAnswers::answeredByShape))
+                .description("share of the live version's link decisions answered by a shape it had answered before "
+                        + "(ADR 017)").register(registry);
         // a version published before the registry was bound gets its counter now; a later one registers its own
         live.updateAndGet(now -> now == null || now.decisions() != null ? now
                 : now.counted(decisionCounter(registry, now.rules())));
@@ -178,6 +184,12 @@ public class LinkPolicy {
         }
         live.set(published);
         first.complete(published);
+    }
+
+    /** A figure of the live version's answers by shape; 0 while none is live or it asks the engine everything. */
+    private double shapes(ToDoubleFunction<ShapeAnswers> figure) {
+        Live now = live.get();
+        return now == null || now.shapes() == null ? 0 : figure.applyAsDouble(now.shapes());
     }
 
     private Live live() {

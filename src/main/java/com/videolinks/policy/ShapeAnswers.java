@@ -18,10 +18,28 @@ final class ShapeAnswers {
     /** Shapes differ in plan, flags, roles, providers, kinds and which names are equal: a site has a handful. */
     static final int MAX_SHAPES = 4_096;
 
-    private record Shaped(SessionFacts facts, Channel channel) {
+    /** The key: the shaped facts and the channel, hashed once (a lookup and a put would each hash the facts again). */
+    private record Shaped(SessionFacts facts, Channel channel, int hash) {
+
+        Shaped(SessionFacts facts, Channel channel) {
+            this(facts, channel, 31 * facts.hashCode() + channel.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Shaped that && hash == that.hash && channel == that.channel
+                    && facts.equals(that.facts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    private final Cache<Shaped, LinkDecision> answers = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
+    // maintenance (eviction, statistics) on the deciding thread: no hand-off to another thread per new shape
+    private final Cache<Shaped, LinkDecision> answers = Caffeine.newBuilder().maximumSize(MAX_SHAPES)
+            .executor(Runnable::run).recordStats().build();
 
     /** The answer to the question, from its shape's answer; {@code engine} answers what is asked the first time. */
     LinkDecision decide(SessionFacts facts, Channel channel, Function<SessionFacts, LinkDecision> engine) {
@@ -41,8 +59,13 @@ final class ShapeAnswers {
         return shape.namedBack(shaped, facts.session().sessionId());
     }
 
-    long size() {
-        answers.cleanUp();
+    /** How many shapes' answers are kept. */
+    long kept() {
         return answers.estimatedSize();
+    }
+
+    /** The share of questions answered by a shape answered before (1.0 when none were asked yet). */
+    double answeredByShape() {
+        return answers.stats().hitRate();
     }
 }

@@ -97,6 +97,12 @@ public class LinkDecisionBenchmark {
     }
 
     @Benchmark
+    public LinkDecision droolsLinkDecisionNewShapesInEngine() {
+        LinkQuestion question = manyLinks[nextOfMany++ & (MANY_CASES - 1)];
+        return drools.decideInEngine(question.facts(), question.channel());
+    }
+
+    @Benchmark
     public LinkDecision referenceLinkDecisionNewShapes() {
         LinkQuestion question = manyLinks[nextOfMany++ & (MANY_CASES - 1)];
         return reference.decide(question.facts(), question.channel());
