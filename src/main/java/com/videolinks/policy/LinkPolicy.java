@@ -88,7 +88,8 @@ public class LinkPolicy {
         Gauge.builder("videolinks.rules.metaspace.used", LinkPolicy::metaspaceUsed).baseUnit("bytes")
                 .description("metaspace in use; every rule rebuild adds generated classes").register(registry);
         Gauge.builder("videolinks.rules.shapes.kept", this, policy -> policy.shapes(ShapeAnswers::kept))
-                .description("link question shapes the live version has answered and keeps (ADR 017)").register(registry);
+                .description("link question shapes the live version has answered and keeps (ADR 017)")
+                .register(registry);
         Gauge.builder("videolinks.rules.shapes.answered", this, policy -> policy.shapes(ShapeAnswers::answeredByShape))
                 .description("share of the live version's link decisions answered by a shape it had answered before "
                         + "(ADR 017)").register(registry);

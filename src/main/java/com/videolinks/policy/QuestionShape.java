@@ -41,7 +41,8 @@ final class QuestionShape {
                 new SiteFact(id(site.siteId()), site.plan(), site.staffSelfService(), site.linkInConfirmationEmail(),
                         site.linkOnMyBookings(), site.linkOnMemberPages()),
                 new SessionFact(id(session.sessionId()), id(session.serviceId()), session.kind(), session.online(),
-                        id(session.staffId()), session.manualLink(), link(session.manualLinkValue()), session.cancelled()),
+                        id(session.staffId()), session.manualLink(), link(session.manualLinkValue()),
+                        session.cancelled()),
                 account(facts.defaultAccount()), account(facts.staffAccount()), courseLink(facts.courseLink()),
                 meeting(facts.meeting()));
     }

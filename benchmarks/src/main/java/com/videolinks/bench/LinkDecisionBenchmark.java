@@ -27,11 +27,12 @@ import com.videolinks.policy.vocabulary.LinkDecision;
 
 /**
  * Decisions per second on one thread: the shipped rules in Drools against the plain-Java reference, cycling
- * through a fixed, varied set of questions so neither side sees the same input twice in a row. {@code droolsLinkDecision}
- * is the service's path (answers by shape, ADR 017); {@code …FreshNames} asks every question under names never asked
- * before (both sides pay for renaming); {@code droolsLinkDecisionInEngine} evaluates every question in Drools;
- * {@code …NewShapes} cycles through {@value #MANY_CASES} questions, far more shapes than a version keeps, so nearly every
- * question is a shape not answered yet: the worst case, the engine plus the renaming.
+ * through a fixed, varied set of questions so neither side sees the same input twice in a row.
+ * {@code droolsLinkDecision} is the service's path (answers by shape, ADR 017); {@code …FreshNames} asks every question
+ * under names never asked before (both sides pay for renaming); {@code droolsLinkDecisionInEngine} evaluates every
+ * question in Drools;
+ * {@code …NewShapes} cycles through {@value #MANY_CASES} questions, far more shapes than a version keeps, so nearly
+ * every question is a shape not answered yet: the worst case, the engine plus the renaming.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
