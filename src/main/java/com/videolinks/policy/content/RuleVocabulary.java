@@ -98,20 +98,19 @@ final class RuleVocabulary {
 
     /** The type of record component {@code name} of {@code type}, if {@code type} is a vocabulary record. */
     static Optional<Class<?>> component(Class<?> type, String name) {
-        if (type == null || !type.isRecord() || !TYPES.contains(type)) {
-            return Optional.empty();
-        }
-        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
-                .map(RecordComponent::getType).<Class<?>>map(t -> t).findFirst();
+        return recordComponent(type, name).map(RecordComponent::getType);
     }
 
     /** Whether component {@code name} of vocabulary record {@code type} is a name ({@link Opaque}): an id or a link. */
     static boolean isOpaque(Class<?> type, String name) {
+        return recordComponent(type, name).filter(c -> c.isAnnotationPresent(Opaque.class)).isPresent();
+    }
+
+    private static Optional<RecordComponent> recordComponent(Class<?> type, String name) {
         if (type == null || !type.isRecord() || !TYPES.contains(type)) {
-            return false;
+            return Optional.empty();
         }
-        return Arrays.stream(type.getRecordComponents())
-                .anyMatch(c -> c.getName().equals(name) && c.isAnnotationPresent(Opaque.class));
+        return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst();
     }
 
     /** Whether the {@code index}th component of vocabulary record {@code type} is a name ({@link Opaque}). */
