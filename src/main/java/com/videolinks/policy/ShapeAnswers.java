@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.SessionFacts;
@@ -108,8 +109,9 @@ final class ShapeAnswers {
         return answers.estimatedSize();
     }
 
-    /** The share of questions answered by a shape answered before (1.0 when none were asked yet). */
+    /** The share of questions answered by a shape answered before (0 while none was asked). */
     double answeredByShape() {
-        return answers.stats().hitRate();
+        CacheStats stats = answers.stats();
+        return stats.requestCount() == 0 ? 0 : stats.hitRate();
     }
 }

@@ -20,6 +20,7 @@ class ShapeAnswersMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         policy.bindMetrics(registry);
         LinkQuestion question = PolicyArbitraries.sampleLinkQuestions(1, 5).get(0);
+        assertThat(registry.get("videolinks.rules.shapes.answered").gauge().value()).isZero();
 
         policy.decide(question.facts(), question.channel());
         policy.decide(PolicyArbitraries.namedApart(question.facts(), 1_000), question.channel());
