@@ -109,8 +109,40 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks, and when the click leaves the page (a link elsewhere, a form that will submit) waits until the answering
+     * page has replaced this one: otherwise the next {@link #find} can return the old page's element of the same id
+     * (a second dry run's {@code #result}) and reading it fails once the document is swapped under it.
+     */
     public void click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        if (!leavesThePage(element)) {
+            element.click();
+            return;
+        }
+        // the page is marked, and the answer is in when a complete document without the mark is there; while the
+        // documents swap, Chromium may answer "node does not belong to the document" (not a stale element): ask again
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("window.videolinksLeaving = true;");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.videolinksLeaving !== true && document.readyState === 'complete';")));
+    }
+
+    private boolean leavesThePage(WebElement element) {
+        Object leaves = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const e = arguments[0];
+                if (e.tagName === 'A') {
+                    const href = e.getAttribute('href');
+                    return href !== null && !href.startsWith('#') && !href.startsWith('javascript:') && !e.target;
+                }
+                const submits = (e.tagName === 'BUTTON' && e.type === 'submit')
+                        || (e.tagName === 'INPUT' && (e.type === 'submit' || e.type === 'image'));
+                return submits && e.form !== null && (e.form.noValidate || e.formNoValidate || e.form.checkValidity());
+                """, element);
+        return Boolean.TRUE.equals(leaves);
     }
 
     public void waitForUrl(String part) {
