@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.session.Sessions;
+
 @Repository
 class JdbcBookings implements Bookings {
 
@@ -23,50 +25,40 @@ class JdbcBookings implements Bookings {
             + " from booking where session_id = :sessionId and customer_id = :customerId";
     private static final String BY_CUSTOMER = "select " + COLUMNS + " from booking where customer_id = :customerId order by id";
     private static final String BY_ID = "select " + COLUMNS + " from booking where id = :id";
-    private static final String BY_HOST_ID = """
-            select b.id, b.session_id, b.customer_id, b.status, b.booked_at
-            from booking b join session s on s.id = b.session_id join service v on v.id = s.service_id
-            where v.site_id = :siteId and b.host_id = :hostId
-            """;
+    // which sessions are a site's, a course's or upcoming the session feature says (Sessions): this feature reads
+    // only its own tables
+    private static final String BY_HOST_ID = "select " + COLUMNS + " from booking where host_id = :hostId order by id";
     private static final String SET_HOST_ID = "update booking set host_id = :hostId where id = :id";
     private static final String SET_STATUS = "update booking set status = :status where id = :id";
     private static final String BOOKED_ON_SESSION = "select " + COLUMNS
             + " from booking where session_id = :sessionId and status = 'BOOKED' order by id";
     private static final String BOOKED_ON_SESSIONS = "select " + COLUMNS
             + " from booking where session_id in (:sessionIds) and status = 'BOOKED' order by id";
-    private static final String UPCOMING_BOOKED_SESSIONS = """
-            select distinct s.id from session s join booking b on b.session_id = s.id
-            where b.status = 'BOOKED' and s.cancelled = false and s.ends_at > :now and s.id > :after
-            order by s.id
+    private static final String BOOKED_SESSIONS_AMONG = """
+            select distinct session_id from booking where session_id in (:sessionIds) and status = 'BOOKED'
+            """;
+    private static final String BOOKED_BY_CUSTOMER_ON_SESSIONS = """
+            select id, session_id, customer_id, status, booked_at from booking
+            where customer_id = :customerId and session_id in (:sessionIds) and status = 'BOOKED'
+            """;
+    private static final String CUSTOMERS_BOOKED_ON_SESSIONS = """
+            select distinct customer_id from booking
+            where session_id in (:sessionIds) and status = 'BOOKED' and customer_id > :after
+            order by customer_id
             limit :limit
             """;
-    private static final String BOOKED_BY_CUSTOMER_IN_SERVICE = """
-            select b.id, b.session_id, b.customer_id, b.status, b.booked_at
-            from booking b join session s on s.id = b.session_id
-            where b.customer_id = :customerId and s.service_id = :serviceId and b.status = 'BOOKED'
-            order by s.starts_at, b.id
-            """;
-    private static final String CUSTOMERS_BOOKED_IN_SERVICE = """
-            select distinct b.customer_id
-            from booking b join session s on s.id = b.session_id
-            where s.service_id = :serviceId and s.cancelled = false and b.status = 'BOOKED'
-              and b.customer_id > :after
-            order by b.customer_id
-            limit :limit
-            """;
-
-    private static final String COUNT_CUSTOMERS_BOOKED_IN_SERVICE = """
-            select count(distinct b.customer_id)
-            from booking b join session s on s.id = b.session_id
-            where s.service_id = :serviceId and s.cancelled = false and b.status = 'BOOKED'
+    private static final String COUNT_CUSTOMERS_BOOKED_ON_SESSIONS = """
+            select count(distinct customer_id) from booking where session_id in (:sessionIds) and status = 'BOOKED'
             """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Sessions sessions;
 
-    JdbcBookings(JdbcClient jdbc, Clock clock) {
+    JdbcBookings(JdbcClient jdbc, Clock clock, Sessions sessions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -95,7 +87,13 @@ class JdbcBookings implements Bookings {
 
     @Override
     public Optional<Booking> findByHostId(long siteId, String hostId) {
-        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(JdbcBookings::map).optional();
+        // host ids are the host's per site: the few bookings that carry this one, kept if their session is the site's
+        List<Booking> carrying = jdbc.sql(BY_HOST_ID).param("hostId", hostId).query(JdbcBookings::map).list();
+        if (carrying.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<Long> ofSite = sessions.ofSiteAmong(siteId, carrying.stream().map(Booking::sessionId).toList());
+        return carrying.stream().filter(booking -> ofSite.contains(booking.sessionId())).findFirst();
     }
 
     @Override
@@ -126,25 +124,51 @@ class JdbcBookings implements Bookings {
 
     @Override
     public List<Long> upcomingBookedSessions(java.time.Instant now, long afterSessionId, int limit) {
-        return jdbc.sql(UPCOMING_BOOKED_SESSIONS).param("now", java.sql.Timestamp.from(now))
-                .param("after", afterSessionId).param("limit", limit).query(Long.class).list();
+        // pages of the sessions not over (the session feature's), keeping those somebody has booked, until the page is full
+        List<Long> booked = new java.util.ArrayList<>();
+        long after = afterSessionId;
+        while (booked.size() < limit) {
+            List<Long> notOver = sessions.notOverPage(now, after, limit);
+            if (notOver.isEmpty()) {
+                break;
+            }
+            java.util.Set<Long> withBookings = java.util.Set.copyOf(jdbc.sql(BOOKED_SESSIONS_AMONG)
+                    .param("sessionIds", notOver).query(Long.class).list());
+            notOver.stream().filter(withBookings::contains).limit(limit - booked.size()).forEach(booked::add);
+            after = notOver.get(notOver.size() - 1);
+        }
+        return booked;
     }
 
     @Override
     public List<Booking> bookedByCustomerInService(long customerId, long serviceId) {
-        return jdbc.sql(BOOKED_BY_CUSTOMER_IN_SERVICE).param("customerId", customerId).param("serviceId", serviceId)
-                .query(JdbcBookings::map).list();
+        List<Long> byStart = sessions.idsOfService(serviceId, true);
+        if (byStart.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < byStart.size(); i++) {
+            order.put(byStart.get(i), i);
+        }
+        return jdbc.sql(BOOKED_BY_CUSTOMER_ON_SESSIONS).param("customerId", customerId).param("sessionIds", byStart)
+                .query(JdbcBookings::map).list().stream()
+                .sorted(java.util.Comparator.comparing((Booking booking) -> order.get(booking.sessionId()))
+                        .thenComparing(Booking::id))
+                .toList();
     }
 
     @Override
     public List<Long> customersBookedInService(long serviceId, long afterCustomerId, int limit) {
-        return jdbc.sql(CUSTOMERS_BOOKED_IN_SERVICE).param("serviceId", serviceId).param("after", afterCustomerId)
-                .param("limit", limit).query(Long.class).list();
+        List<Long> held = sessions.idsOfService(serviceId, false);
+        return held.isEmpty() ? List.of() : jdbc.sql(CUSTOMERS_BOOKED_ON_SESSIONS).param("sessionIds", held)
+                .param("after", afterCustomerId).param("limit", limit).query(Long.class).list();
     }
 
     @Override
     public long countCustomersBookedInService(long serviceId) {
-        return jdbc.sql(COUNT_CUSTOMERS_BOOKED_IN_SERVICE).param("serviceId", serviceId).query(Long.class).single();
+        List<Long> held = sessions.idsOfService(serviceId, false);
+        return held.isEmpty() ? 0 : jdbc.sql(COUNT_CUSTOMERS_BOOKED_ON_SESSIONS).param("sessionIds", held)
+                .query(Long.class).single();
     }
 
     private static Booking map(ResultSet rs, int row) throws SQLException {

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.security.CustomerSites;
+
 @Repository
-class JdbcCustomers implements Customers {
+class JdbcCustomers implements Customers, CustomerSites {
 
     private static final String INSERT = """
             insert into customer (site_id, name, email, locale, time_zone)
@@ -32,10 +34,17 @@ class JdbcCustomers implements Customers {
             """;
     private static final String IDS_OF_SITE = "select id from customer where site_id = :siteId order by id";
 
+    private static final String SITE_OF_CUSTOMER = "select site_id from customer where id = :id";
+
     private final JdbcClient jdbc;
 
     JdbcCustomers(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Long> siteOfCustomer(long customerId) {
+        return jdbc.sql(SITE_OF_CUSTOMER).param("id", customerId).query(Long.class).optional();
     }
 
     @Override

@@ -26,6 +26,15 @@ public interface ServiceOfferings {
     /** The services with these ids that exist, without their staff, in one query (what a list of bookings shows). */
     List<ServiceSummary> summaries(java.util.Collection<Long> ids);
 
+    /**
+     * The ids of every service the site has had, deleted ones too ({@code withCourses} false: courses left out):
+     * how the session feature finds a site's sessions without reading this feature's table.
+     */
+    List<Long> idsOfSite(long siteId, boolean withCourses);
+
+    /** Which of these services are courses. */
+    java.util.Set<Long> courses(java.util.Collection<Long> ids);
+
     void assignStaff(long serviceId, List<Long> staffIds);
 
     /** The site's service whom the host names {@code hostId}, deleted ones included. */

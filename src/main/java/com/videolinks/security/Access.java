@@ -3,7 +3,6 @@ package com.videolinks.security;
 import java.util.Collection;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,14 +20,14 @@ import com.videolinks.common.NotFoundException;
 @Component
 public class Access {
 
-    private static final String SITE_OWNER = "select owner_username from site where id = :id";
-    private static final String STAFF_SITE = "select site_id from staff where id = :id";
-    private static final String CUSTOMER_SITE = "select site_id from customer where id = :id";
+    private final SiteOwners siteOwners;
+    private final StaffSites staffSites;
+    private final CustomerSites customerSites;
 
-    private final JdbcClient jdbc;
-
-    Access(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Access(SiteOwners siteOwners, StaffSites staffSites, CustomerSites customerSites) {
+        this.siteOwners = siteOwners;
+        this.staffSites = staffSites;
+        this.customerSites = customerSites;
     }
 
     public AppUser current() {
@@ -178,14 +177,14 @@ public class Access {
     }
 
     private Optional<String> siteOwner(long siteId) {
-        return jdbc.sql(SITE_OWNER).param("id", siteId).query(String.class).optional();
+        return siteOwners.ownerOf(siteId);
     }
 
     private Optional<Long> staffSite(long staffId) {
-        return jdbc.sql(STAFF_SITE).param("id", staffId).query(Long.class).optional();
+        return staffSites.siteOfStaff(staffId);
     }
 
     private Optional<Long> customerSite(long customerId) {
-        return jdbc.sql(CUSTOMER_SITE).param("id", customerId).query(Long.class).optional();
+        return customerSites.siteOfCustomer(customerId);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.crypto.SecretBox;
 import com.videolinks.common.crypto.SecretPurpose;
 import com.videolinks.policy.vocabulary.Link;
@@ -31,9 +32,10 @@ class JdbcSessions implements Sessions {
     private static final String BY_IDS = "select " + COLUMNS + " from session where id in (:ids)";
     private static final String BY_ID_FOR_UPDATE = BY_ID + " for update";
     private static final String BY_SERVICE = "select " + COLUMNS + " from session where service_id = :serviceId order by starts_at, id";
+    // a site's sessions are those of its services: the catalog names them (ServiceOfferings.idsOfSite), this
+    // feature reads only its own table
     private static final String BY_HOST_ID = """
-            select s.id from session s join service v on v.id = s.service_id
-            where v.site_id = :siteId and s.host_id = :hostId
+            select id from session where service_id in (:serviceIds) and host_id = :hostId
             """;
     private static final String SET_HOST_ID = "update session set host_id = :hostId where id = :id";
     private static final String COUNT_BY_SERVICE = "select count(*) from session where service_id = :serviceId";
@@ -48,40 +50,46 @@ class JdbcSessions implements Sessions {
     private static final String CANCEL = "update session set cancelled = true where id = :id";
     private static final String CHANGE_ONLINE = "update session set online = :online where id = :id";
     // sessions whose link an account gives (online, no link added or removed by hand), not over and not cancelled
-    private static final String UPCOMING_OF_SITE = """
-            select s.id from session s join service v on v.id = s.service_id
-            where v.site_id = :siteId and s.cancelled = false and s.online = true and s.manual_link = 'NONE'
-              and s.ends_at > :now
-            order by s.starts_at, s.id
+    private static final String UPCOMING_OF_SERVICES = """
+            select id from session
+            where service_id in (:serviceIds) and cancelled = false and online = true and manual_link = 'NONE'
+              and ends_at > :now
+            order by starts_at, id
             """;
-    private static final String NOT_OVER_OF_SITE = """
-            select s.id from session s join service v on v.id = s.service_id
-            where v.site_id = :siteId and s.cancelled = false and s.ends_at > :now
-            order by s.starts_at, s.id
+    private static final String NOT_OVER_OF_SERVICES = """
+            select id from session
+            where service_id in (:serviceIds) and cancelled = false and ends_at > :now
+            order by starts_at, id
             """;
     private static final String UPCOMING_OF_STAFF = """
-            select s.id from session s join service v on v.id = s.service_id
-            where s.staff_id = :staffId and v.kind <> 'COURSE' and s.cancelled = false and s.online = true
-              and s.manual_link = 'NONE' and s.ends_at > :now
-            order by s.starts_at, s.id
+            select id, service_id from session
+            where staff_id = :staffId and cancelled = false and online = true and manual_link = 'NONE' and ends_at > :now
+            order by starts_at, id
             """;
-
     private static final String UPCOMING_WHERE = """
-            where v.site_id = :siteId and s.cancelled = false and s.online = true
-              and s.manual_link in ('NONE', 'ZOOM_ADDED') and s.ends_at > :now
+            where service_id in (:serviceIds) and cancelled = false and online = true
+              and manual_link in ('NONE', 'ZOOM_ADDED') and ends_at > :now
             """;
-    private static final String UPCOMING_OF_STAFF_WHERE = " and s.staff_id = :staffId and v.kind <> 'COURSE'";
-    private static final String UPCOMING_PAGE = "select s.id from session s join service v on v.id = s.service_id "
-            + UPCOMING_WHERE + " and s.id > :afterId %s order by s.id limit :limit";
-    private static final String COUNT_UPCOMING = "select count(*) from session s join service v on v.id = s.service_id "
-            + UPCOMING_WHERE + " %s";
+    private static final String UPCOMING_OF_STAFF_WHERE = " and staff_id = :staffId";
+    private static final String UPCOMING_PAGE = "select id from session " + UPCOMING_WHERE
+            + " and id > :afterId %s order by id limit :limit";
+    private static final String COUNT_UPCOMING = "select count(*) from session " + UPCOMING_WHERE + " %s";
+    private static final String IDS_OF_SERVICE = """
+            select id from session where service_id = :serviceId %s order by starts_at, id
+            """;
+    private static final String NOT_OVER_PAGE = """
+            select id from session where cancelled = false and ends_at > :now and id > :afterId order by id limit :limit
+            """;
+    private static final String OF_SERVICES_AMONG = "select id from session where id in (:ids) and service_id in (:serviceIds)";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
+    private final ServiceOfferings services;
 
-    JdbcSessions(JdbcClient jdbc, SecretBox secrets) {
+    JdbcSessions(JdbcClient jdbc, SecretBox secrets, ServiceOfferings services) {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.services = services;
     }
 
     @Override
@@ -115,8 +123,10 @@ class JdbcSessions implements Sessions {
 
     @Override
     public Optional<Session> findByHostId(long siteId, String hostId) {
-        return jdbc.sql(BY_HOST_ID).param("siteId", siteId).param("hostId", hostId).query(Long.class).optional()
-                .flatMap(this::find);
+        List<Long> serviceIds = services.idsOfSite(siteId, true);
+        return serviceIds.isEmpty() ? Optional.empty()
+                : jdbc.sql(BY_HOST_ID).param("serviceIds", serviceIds).param("hostId", hostId).query(Long.class).optional()
+                        .flatMap(this::find);
     }
 
     @Override
@@ -156,32 +166,70 @@ class JdbcSessions implements Sessions {
 
     @Override
     public List<Long> notOverOfSite(long siteId, Instant now) {
-        return jdbc.sql(NOT_OVER_OF_SITE).param("siteId", siteId).param("now", Timestamp.from(now)).query(Long.class).list();
+        return ofSiteServices(siteId, true, NOT_OVER_OF_SERVICES, now);
     }
 
     @Override
     public List<Long> upcomingOfSite(long siteId, Instant now) {
-        return jdbc.sql(UPCOMING_OF_SITE).param("siteId", siteId).param("now", Timestamp.from(now)).query(Long.class).list();
+        return ofSiteServices(siteId, true, UPCOMING_OF_SERVICES, now);
+    }
+
+    private List<Long> ofSiteServices(long siteId, boolean withCourses, String sql, Instant now) {
+        List<Long> serviceIds = services.idsOfSite(siteId, withCourses);
+        return serviceIds.isEmpty() ? List.of()
+                : jdbc.sql(sql).param("serviceIds", serviceIds).param("now", Timestamp.from(now)).query(Long.class).list();
     }
 
     @Override
     public List<Long> upcomingOfStaff(long staffId, Instant now) {
-        return jdbc.sql(UPCOMING_OF_STAFF).param("staffId", staffId).param("now", Timestamp.from(now)).query(Long.class).list();
+        record Row(long id, long serviceId) {
+        }
+        List<Row> rows = jdbc.sql(UPCOMING_OF_STAFF).param("staffId", staffId).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("service_id"))).list();
+        java.util.Set<Long> courses = services.courses(rows.stream().map(Row::serviceId).distinct().toList());
+        return rows.stream().filter(row -> !courses.contains(row.serviceId())).map(Row::id).toList();
     }
 
     @Override
     public List<Long> upcomingPage(long siteId, Long staffId, Instant now, long afterId, int limit) {
+        List<Long> serviceIds = services.idsOfSite(siteId, staffId == null);
+        if (serviceIds.isEmpty()) {
+            return List.of();
+        }
         var query = jdbc.sql(UPCOMING_PAGE.formatted(staffId == null ? "" : UPCOMING_OF_STAFF_WHERE))
-                .param("siteId", siteId).param("now", Timestamp.from(now)).param("afterId", afterId)
+                .param("serviceIds", serviceIds).param("now", Timestamp.from(now)).param("afterId", afterId)
                 .param("limit", limit);
         return (staffId == null ? query : query.param("staffId", staffId)).query(Long.class).list();
     }
 
     @Override
     public long countUpcoming(long siteId, Long staffId, Instant now) {
+        List<Long> serviceIds = services.idsOfSite(siteId, staffId == null);
+        if (serviceIds.isEmpty()) {
+            return 0;
+        }
         var query = jdbc.sql(COUNT_UPCOMING.formatted(staffId == null ? "" : UPCOMING_OF_STAFF_WHERE))
-                .param("siteId", siteId).param("now", Timestamp.from(now));
+                .param("serviceIds", serviceIds).param("now", Timestamp.from(now));
         return (staffId == null ? query : query.param("staffId", staffId)).query(Long.class).single();
+    }
+
+    @Override
+    public List<Long> idsOfService(long serviceId, boolean withCancelled) {
+        return jdbc.sql(IDS_OF_SERVICE.formatted(withCancelled ? "" : "and cancelled = false"))
+                .param("serviceId", serviceId).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> notOverPage(Instant now, long afterId, int limit) {
+        return jdbc.sql(NOT_OVER_PAGE).param("now", Timestamp.from(now)).param("afterId", afterId).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    @Override
+    public java.util.Set<Long> ofSiteAmong(long siteId, java.util.Collection<Long> sessionIds) {
+        List<Long> serviceIds = sessionIds.isEmpty() ? List.of() : services.idsOfSite(siteId, true);
+        return serviceIds.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(jdbc.sql(OF_SERVICES_AMONG)
+                .param("ids", List.copyOf(sessionIds)).param("serviceIds", serviceIds).query(Long.class).list());
     }
 
     private Session map(ResultSet rs, int row) throws SQLException {

@@ -71,4 +71,16 @@ public interface Sessions {
 
     /** How many sessions {@link #upcomingPage} pages through. */
     long countUpcoming(long siteId, Long staffId, Instant now);
+
+    /**
+     * The ids of the service's sessions by start ({@code withCancelled} false: cancelled ones left out): what the
+     * booking feature asks to find a course's bookings without reading this feature's table.
+     */
+    List<Long> idsOfService(long serviceId, boolean withCancelled);
+
+    /** One page, by id, of every session not over and not cancelled, of any site: the ids after {@code afterId}. */
+    List<Long> notOverPage(Instant now, long afterId, int limit);
+
+    /** Which of these sessions are the site's. */
+    java.util.Set<Long> ofSiteAmong(long siteId, java.util.Collection<Long> sessionIds);
 }

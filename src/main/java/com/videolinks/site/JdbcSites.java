@@ -10,10 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.security.SiteOwners;
+
 import com.videolinks.policy.vocabulary.Plan;
 
 @Repository
-class JdbcSites implements Sites {
+class JdbcSites implements Sites, SiteOwners {
 
     private static final String COLUMNS = """
             id, name, owner_username, plan, time_zone, staff_self_service,
@@ -40,10 +42,17 @@ class JdbcSites implements Sites {
     private static final String UPDATE_CONTACT = "update site set contact_email = :email where id = :id";
     private static final String UPDATE_DEFAULT = "update site set default_account_id = :account where id = :id";
 
+    private static final String OWNER = "select owner_username from site where id = :id";
+
     private final JdbcClient jdbc;
 
     JdbcSites(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> ownerOf(long siteId) {
+        return jdbc.sql(OWNER).param("id", siteId).query(String.class).optional();
     }
 
     @Override

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import com.videolinks.security.StaffSites;
+
 @Repository
-class JdbcStaffMembers implements StaffMembers {
+class JdbcStaffMembers implements StaffMembers, StaffSites {
 
     private static final String INSERT = """
             insert into staff (site_id, name, email, locale) values (:siteId, :name, :email, :locale)
@@ -34,10 +36,17 @@ class JdbcStaffMembers implements StaffMembers {
     private static final String SET_HOST_ID = "update staff set host_id = :hostId where id = :id";
     private static final String SET_ACCOUNT = "update staff set account_id = :account where id = :id";
 
+    private static final String SITE_OF_STAFF = "select site_id from staff where id = :id";
+
     private final JdbcClient jdbc;
 
     JdbcStaffMembers(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Long> siteOfStaff(long staffId) {
+        return jdbc.sql(SITE_OF_STAFF).param("id", staffId).query(Long.class).optional();
     }
 
     @Override
