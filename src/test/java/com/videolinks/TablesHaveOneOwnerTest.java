@@ -34,7 +34,7 @@ class TablesHaveOneOwnerTest {
             Map.entry("conferencing_account", "conferencing"), Map.entry("zoom_authorization", "conferencing"),
             Map.entry("zoom_credential", "conferencing"), Map.entry("zoom_daily_quota", "conferencing"),
             Map.entry("zoom_grant_revocation", "conferencing"), Map.entry("zoom_meeting", "conferencing"),
-            Map.entry("zoom_webhook_receipt", "conferencing"),
+            Map.entry("zoom_webhook_receipt", "conferencing"), Map.entry("zoom_creation_in_doubt", "conferencing"),
             Map.entry("notification_outbox", "notification"), Map.entry("notification_promised_link", "notification"),
             Map.entry("session_link_state", "notification"), Map.entry("calendar_entry", "notification"),
             Map.entry("rule_release_announcement", "notification"),

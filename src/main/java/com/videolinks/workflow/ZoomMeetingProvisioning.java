@@ -270,7 +270,7 @@ public class ZoomMeetingProvisioning {
             case CREATE -> done.add(create(sessionId, accountId, plan.spec(), plan.host(), true));
             case REFRESH -> {
                 Optional<CreatedMeeting> current = zoom.read(accountId, meeting.meetingId());
-                if (current.isEmpty() || !zoom.update(accountId, meeting.meetingId(), plan.spec())) {
+                if (current.isEmpty() || !zoom.update(accountId, sessionId, meeting.meetingId(), plan.spec())) {
                     forget(meeting);
                     done.add("meeting " + meeting.meetingId() + " is gone from Zoom; "
                             + create(sessionId, accountId, plan.spec(), plan.host(), false));
@@ -284,7 +284,7 @@ public class ZoomMeetingProvisioning {
                 }
             }
             case MOVE -> {
-                if (!zoom.update(accountId, meeting.meetingId(), plan.spec())) {
+                if (!zoom.update(accountId, sessionId, meeting.meetingId(), plan.spec())) {
                     forget(meeting);
                     done.add("meeting " + meeting.meetingId() + " is gone from Zoom; "
                             + create(sessionId, accountId, plan.spec(), plan.host(), false));
@@ -317,7 +317,7 @@ public class ZoomMeetingProvisioning {
     }
 
     private String create(long sessionId, long accountId, MeetingSpec spec, String host, boolean reserved) {
-        CreatedMeeting created = reserved ? zoom.createReserved(accountId, spec) : zoom.create(accountId, spec);
+        CreatedMeeting created = reserved ? zoom.createReserved(accountId, sessionId, spec) : zoom.create(accountId, sessionId, spec);
         record(sessionId, () -> meetings.recordCreated(new ZoomMeeting(sessionId, accountId, created.meetingId(),
                 created.joinUrl(), created.password(), spec.startsAt(), spec.durationMinutes(), spec.topic(), false)),
                 "meeting " + created.meetingId() + " created");

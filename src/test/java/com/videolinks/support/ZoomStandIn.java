@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -42,7 +43,7 @@ public final class ZoomStandIn {
         return server().baseUrl();
     }
 
-    /** Default happy stubs: token exchange and refresh, who am I, create/update/delete meetings with distinct ids. */
+    /** Default happy stubs: token exchange and refresh, who am I, create/list/update/delete meetings with distinct ids. */
     public static void happyZoom(String email) {
         WireMockServer zoom = server();
         zoom.stubFor(post(urlEqualTo("/oauth/token")).withRequestBody(containing("grant_type=authorization_code"))
@@ -58,6 +59,10 @@ public final class ZoomStandIn {
                         {"id": {{randomInt lower=100000000 upper=999999999}}, "join_url": "https://zoom.example.com/j/{{randomValue length=6 type='NUMERIC'}}",
                          "password": "pw{{randomValue length=4 type='NUMERIC'}}", "start_url": "https://zoom.example.com/s/host-only"}
                         """)));
+        // the host's scheduled meetings (what a creation in doubt searches): none carry a reference by default
+        zoom.stubFor(get(urlPathEqualTo("/v2/users/me/meetings")).willReturn(okJson("""
+                {"page_size": 300, "total_records": 0, "next_page_token": "", "meetings": []}
+                """)));
         zoom.stubFor(patch(urlPathMatching("/v2/meetings/.*")).willReturn(aResponse().withStatus(204)));
         zoom.stubFor(delete(urlPathMatching("/v2/meetings/.*")).willReturn(aResponse().withStatus(204)));
         zoom.stubFor(post(urlEqualTo("/oauth/revoke")).willReturn(okJson("{\"status\": \"success\"}")));

@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -216,6 +219,35 @@ class ZoomMeetingProvisioningProcessTest extends ZoomTestBase {
         studio.ownerApi.get(studio.link(sessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("PENDING"));
         assertThat(meetings.ofSession(sessionId)).isEmpty();
+    }
+
+    @Test
+    void s5_aMeetingZoomMadeWithoutEverAnsweringIsKeptByTheJobsRetryInsteadOfMadeTwice() throws Exception {
+        // Zoom creates the meeting but every answer is a 503: the job's attempt fails, its creation stays in doubt
+        ZoomStandIn.server().stubFor(post(urlEqualTo("/v2/users/me/meetings")).willReturn(aResponse().withStatus(503)));
+        long sessionId = schedule(studio.classId, "2030-02-03T01:00:00Z", "2030-02-03T02:00:00Z");
+        ProcessInstance process = onlyProcessOf(sessionId);
+        runJobsOf(sessionId);
+        assertThat(process).isWaitingAt("syncZoomMeeting");
+        assertThat(meetings.ofSession(sessionId)).isEmpty();
+
+        // the job's retry finds it in the host's Zoom by the reference its agenda carries, and posts nothing
+        ZoomStandIn.server().resetRequests();
+        ZoomStandIn.server().stubFor(get(urlPathEqualTo("/v2/users/me/meetings")).willReturn(okJson("""
+                {"next_page_token": "", "meetings": [{"id": 86000000042, "start_time": "2030-02-03T01:00:00Z",
+                  "agenda": "Mina Yoga\\n\\nvideolinks session %d"}]}
+                """.formatted(sessionId))));
+        ZoomStandIn.server().stubFor(get(urlEqualTo("/v2/meetings/86000000042")).willReturn(okJson("""
+                {"id": 86000000042, "join_url": "https://zoom.example.com/j/86000000042", "password": "kept42"}
+                """)));
+        runJobsOf(sessionId);
+
+        assertThat(process).isEnded().hasPassed("meetingInSync");
+        assertThat(meetings.ofSession(sessionId)).singleElement()
+                .satisfies(meeting -> assertThat(meeting.meetingId()).isEqualTo("86000000042"));
+        ZoomStandIn.server().verify(0, postRequestedFor(urlEqualTo("/v2/users/me/meetings")));
+        studio.ownerApi.get(studio.link(sessionId, "BUSINESS_CALENDAR"))
+                .andExpect(jsonPath("$.link.url").value("https://zoom.example.com/j/86000000042"));
     }
 
     @Test

@@ -23,19 +23,22 @@ public class ZoomMeetingApi {
     private final ZoomQuota quota;
     private final ConferencingAccounts accounts;
     private final ZoomProperties properties;
+    private final ZoomCreationsInDoubt doubts;
 
     ZoomMeetingApi(ZoomHttp http, ZoomTokens tokens, ZoomQuota quota, ConferencingAccounts accounts,
-                   ZoomProperties properties) {
+                   ZoomProperties properties, ZoomCreationsInDoubt doubts) {
         this.http = http;
         this.tokens = tokens;
         this.quota = quota;
         this.accounts = accounts;
         this.properties = properties;
+        this.doubts = doubts;
     }
 
-    public CreatedMeeting create(long accountId, MeetingSpec spec) {
+    /** Reserves a creation, then creates the session's meeting ({@link #createReserved}). */
+    public CreatedMeeting create(long accountId, long sessionId, MeetingSpec spec) {
         reserveCreation(accountId);
-        return createReserved(accountId, spec);
+        return createReserved(accountId, sessionId, spec);
     }
 
     /**
@@ -47,17 +50,37 @@ public class ZoomMeetingApi {
         quota.consumeCreation(accountId, hostLabel(accountId));
     }
 
-    /** Creates the meeting for a creation {@link #reserveCreation reserved} before. */
-    public CreatedMeeting createReserved(long accountId, MeetingSpec spec) {
+    /**
+     * Creates the session's meeting for a creation {@link #reserveCreation reserved} before. The creation is noted
+     * before Zoom is asked ({@link ZoomCreationsInDoubt}) and the note removed once Zoom's answer is known; when an
+     * earlier creation of this meeting never got its answer, Zoom is searched for it first, so a retry (of the job,
+     * or after the node stopped) keeps the meeting Zoom made instead of leaving it behind and creating a second.
+     */
+    public CreatedMeeting createReserved(long accountId, long sessionId, MeetingSpec spec) {
         requireConfigured();
+        String reference = reference(sessionId);
+        boolean inDoubt = doubts.begin(accountId, reference);
         try {
-            return withToken(accountId, token -> http.create(token, spec));
+            CreatedMeeting created = withToken(accountId, token -> http.create(token, spec, reference, inDoubt));
+            doubts.end(accountId, reference);
+            return created;
+        } catch (ZoomUnavailableException unanswered) {
+            throw unanswered; // Zoom may have created it: the note stays for the next attempt to look first
         } catch (ZoomRateLimitedException e) {
+            doubts.end(accountId, reference);
             if (e.daily()) {
                 quota.exhausted(accountId);
             }
             throw e;
+        } catch (RuntimeException refused) {
+            doubts.end(accountId, reference);
+            throw refused;
         }
+    }
+
+    /** What a session's meeting carries in its agenda, so that it can be found in Zoom again. */
+    static String reference(long sessionId) {
+        return "videolinks session " + sessionId;
     }
 
     /** The meeting as Zoom has it now; empty when it was deleted in Zoom. */
@@ -67,9 +90,9 @@ public class ZoomMeetingApi {
     }
 
     /** False when the meeting no longer exists in Zoom. */
-    public boolean update(long accountId, String meetingId, MeetingSpec spec) {
+    public boolean update(long accountId, long sessionId, String meetingId, MeetingSpec spec) {
         requireConfigured();
-        return withToken(accountId, token -> http.update(token, meetingId, spec));
+        return withToken(accountId, token -> http.update(token, meetingId, spec, reference(sessionId)));
     }
 
     /** False when it was already gone. */

@@ -54,6 +54,43 @@ final class ZoomResilience {
         }
     }
 
+    /**
+     * As {@link #call} for a creation, which is not idempotent: once an attempt failed in a way Zoom may still have
+     * carried out (no answer, a 5xx) — or from the start when {@code inDoubt} — every further attempt first asks
+     * {@code lookUp} for what that attempt may have made, and only creates when it finds nothing.
+     */
+    <T> T callCreating(String operation, Supplier<T> create, Supplier<java.util.Optional<T>> lookUp, boolean inDoubt) {
+        java.util.concurrent.atomic.AtomicBoolean doubt = new java.util.concurrent.atomic.AtomicBoolean(inDoubt);
+        return call(operation, () -> {
+            if (doubt.get()) {
+                java.util.Optional<T> found = lookUp.get();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            try {
+                return create.get();
+            } catch (RuntimeException failure) {
+                if (mayHaveBeenCarriedOut(failure)) {
+                    doubt.set(true);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /** No answer (except a refused connection: nothing was sent) or a 5xx: Zoom may have done it. */
+    static boolean mayHaveBeenCarriedOut(Throwable failure) {
+        if (failure instanceof ResourceAccessException) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return !(root instanceof java.net.ConnectException);
+        }
+        return failure instanceof RestClientResponseException response && response.getStatusCode().value() >= 500;
+    }
+
     boolean isTransient(Throwable failure) {
         if (failure instanceof ResourceAccessException) {
             return true;

@@ -88,16 +88,35 @@ class ZoomContractTest {
                 new ZoomProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO, Duration.ofMinutes(1)),
                 Clock.systemUTC()));
 
-        CreatedMeeting created = client.create("contract-token", YOGA);
+        CreatedMeeting created = client.create("contract-token", YOGA, "videolinks session 7", false);
         assertThat(created.meetingId()).matches("\\d+");
         assertThat(created.joinUrl()).startsWith("https://");
         assertThat(client.update("contract-token", created.meetingId(),
-                new MeetingSpec("Morning Flow", Instant.parse("2030-01-12T03:30:00Z"), 90, ZoneId.of("Asia/Seoul"), null)))
-                .isTrue();
+                new MeetingSpec("Morning Flow", Instant.parse("2030-01-12T03:30:00Z"), 90, ZoneId.of("Asia/Seoul"), null),
+                "videolinks session 7")).isTrue();
         assertThat(client.get("contract-token", created.meetingId())).isPresent();
         assertThat(client.delete("contract-token", created.meetingId())).isTrue();
 
         assertThat(exchanges).extracting(Exchange::method).containsExactly("POST", "PATCH", "GET", "DELETE");
+        assertThat(exchanges).allSatisfy(exchange -> {
+            assertThat(exchange.status()).as(exchange.method() + " " + exchange.path()).isLessThan(400);
+            assertThat(exchange.violations()).as("Prism's contract violations for " + exchange.method() + " " + exchange.path())
+                    .isNull();
+        });
+    }
+
+    @Test
+    void aCreationInDoubtSearchesTheUsersScheduledMeetingsAsZoomDescribesThatList() {
+        ZoomHttp client = new ZoomHttp(recordingClient(), new ZoomResilience(
+                new ZoomProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO, Duration.ofMinutes(1)),
+                Clock.systemUTC()));
+
+        // Prism's example meetings do not carry the reference: nothing found, so the meeting is created
+        assertThat(client.create("contract-token", YOGA, "videolinks session 7", true).meetingId()).matches("\\d+");
+
+        assertThat(exchanges.get(0).method()).isEqualTo("GET");
+        assertThat(exchanges.get(0).path()).isEqualTo("/users/me/meetings");
+        assertThat(exchanges.get(exchanges.size() - 1).method()).isEqualTo("POST");
         assertThat(exchanges).allSatisfy(exchange -> {
             assertThat(exchange.status()).as(exchange.method() + " " + exchange.path()).isLessThan(400);
             assertThat(exchange.violations()).as("Prism's contract violations for " + exchange.method() + " " + exchange.path())
