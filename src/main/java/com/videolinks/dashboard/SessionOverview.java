@@ -18,6 +18,9 @@ import com.videolinks.links.SessionLinks;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
 import com.videolinks.policy.vocabulary.LinkStatus;
+import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.MeetingRequirement;
+import com.videolinks.policy.vocabulary.SessionView;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
@@ -32,9 +35,12 @@ import com.videolinks.staff.StaffMembers;
 @Component
 class SessionOverview {
 
-    /** One session as the dashboard lists it. */
+    /**
+     * One session as the dashboard lists it; {@code zoomMeetingOffered}: the rules would give it a Zoom meeting of its
+     * own were it asked for (some Zoom account can host it), so the page offers the button.
+     */
     record Row(Session session, ServiceOffering service, String staffName, String when, LinkDecision decision,
-               Map<Channel, LinkStatus> customers) {
+               Map<Channel, LinkStatus> customers, boolean zoomMeetingOffered) {
 
         public long id() {
             return session.id();
@@ -58,13 +64,25 @@ class SessionOverview {
 
     /** The site's sessions that are not over yet (cancelled ones too, marked), soonest first. */
     List<Row> upcomingOfSite(Site site, Instant now) {
-        List<Row> rows = new ArrayList<>();
+        List<Session> upcoming = new ArrayList<>();
+        Map<Long, ServiceOffering> serviceOf = new java.util.HashMap<>();
         for (ServiceOffering service : services.ofSite(site.id())) {
             for (Session session : sessions.ofService(service.id())) {
                 if (session.endsAt().isAfter(now)) {
-                    rows.add(row(site, service, session));
+                    upcoming.add(session);
+                    serviceOf.put(session.id(), service);
                 }
             }
+        }
+        // the question the Zoom meeting form asks, for every session that could ask it, in one go
+        Map<Long, SessionView> ifGivenZoom = links.viewsIfGivenZoomMeeting(upcoming.stream()
+                .filter(session -> !session.cancelled() && session.online() && session.manualLink() != ManualLink.ZOOM_ADDED)
+                .toList());
+        List<Row> rows = new ArrayList<>();
+        for (Session session : upcoming) {
+            SessionView asked = ifGivenZoom.get(session.id());
+            boolean offered = asked != null && asked.meeting().need() == MeetingRequirement.Need.MEETING;
+            rows.add(row(site, serviceOf.get(session.id()), session, offered));
         }
         rows.sort(Comparator.comparing((Row row) -> row.session().startsAt()).thenComparing(Row::id));
         return rows;
@@ -84,7 +102,7 @@ class SessionOverview {
                 .toList();
     }
 
-    Row row(Site site, ServiceOffering service, Session session) {
+    Row row(Site site, ServiceOffering service, Session session, boolean zoomMeetingOffered) {
         Map<Channel, LinkStatus> customers = new EnumMap<>(Channel.class);
         for (Channel channel : CUSTOMER_CHANNELS) {
             customers.put(channel, links.decide(session, channel).status());
@@ -92,6 +110,7 @@ class SessionOverview {
         String staffName = session.staffId() == null ? null : staff.find(session.staffId()).map(Staff::name).orElse(null);
         String when = CustomerTime.span(session.startsAt(), session.endsAt(), site.timeZone(),
                 Languages.forCustomer(LocaleContextHolder.getLocale()));
-        return new Row(session, service, staffName, when, links.decide(session, Channel.BUSINESS_CALENDAR), customers);
+        return new Row(session, service, staffName, when, links.decide(session, Channel.BUSINESS_CALENDAR), customers,
+                zoomMeetingOffered);
     }
 }

@@ -78,7 +78,7 @@ public class LinkEditing {
             throw new ConflictException("session-offline", "Session " + sessionId + " is offline (in person); make it "
                     + "online before asking for a Zoom meeting (S11, S20)");
         }
-        SessionView asked = links.view(session.withManualLink(ManualLink.ZOOM_ADDED, null));
+        SessionView asked = links.viewsIfGivenZoomMeeting(List.of(session)).get(sessionId);
         if (asked.meeting().need() != MeetingRequirement.Need.MEETING) {
             LinkDecision calendar = asked.on(Channel.BUSINESS_CALENDAR);
             List<String> reasons = calendar.reasons().isEmpty() ? List.of(asked.meeting().reason()) : calendar.reasons();

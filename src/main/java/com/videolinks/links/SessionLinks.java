@@ -22,6 +22,7 @@ import com.videolinks.policy.LinkPolicy;
 import com.videolinks.policy.vocabulary.AccountFact;
 import com.videolinks.policy.vocabulary.Channel;
 import com.videolinks.policy.vocabulary.LinkDecision;
+import com.videolinks.policy.vocabulary.ManualLink;
 import com.videolinks.policy.vocabulary.SessionFact;
 import com.videolinks.policy.vocabulary.SessionFacts;
 import com.videolinks.policy.vocabulary.SessionView;
@@ -128,6 +129,15 @@ public class SessionLinks {
             return Map.of();
         }
         return remembered.views(facts(of, servicesRead, sitesRead).values());
+    }
+
+    /**
+     * S11, #13 item 4: each session's view were it given a Zoom meeting of its own — the rules' answer to what the
+     * "Zoom meeting" form asks (which account would host it, or why none can), for many sessions at once. The form and
+     * the pages that offer it ask this one question, so a page offers the button exactly when the form would accept.
+     */
+    public Map<Long, SessionView> viewsIfGivenZoomMeeting(Collection<Session> of) {
+        return views(of.stream().map(session -> session.withManualLink(ManualLink.ZOOM_ADDED, null)).toList());
     }
 
     /** {@link #views} by session id; an id that does not exist is not found. */

@@ -2,6 +2,8 @@ package com.videolinks.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -75,6 +77,30 @@ class SessionZoomMeetingTest extends ZoomTestBase {
         assertThat(sessions.get(studio.courseFutureSessionId).manualLink().name()).isEqualTo("NONE");
         studio.ownerApi.get(studio.link(studio.courseFutureSessionId, "BUSINESS_CALENDAR"))
                 .andExpect(jsonPath("$.status").value("SHOWN")).andExpect(jsonPath("$.source").value("SITE_DEFAULT"));
+    }
+
+    @Test
+    void s11_theSessionsPageOffersAZoomMeetingExactlyWhereTheFormWouldGiveOne() throws Exception {
+        long hanas = courseSession(studio.staffId, "2030-04-05T01:00:00Z"); // Hana's Zoom can host it
+        long taes = studio.courseFutureSessionId; // Tae has no Zoom, the site's default is a custom link
+
+        String page = mvc.perform(get("/dashboard/sites/" + studio.siteId + "/sessions").header("Accept-Language", "en")
+                        .with(user(users.find(studio.owner).orElseThrow())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"zoom-meeting-" + hanas + "\"")
+                .doesNotContain("id=\"zoom-meeting-unavailable-" + hanas + "\"")
+                .doesNotContain("id=\"zoom-meeting-" + taes + "\"")
+                .contains("id=\"zoom-meeting-unavailable-" + taes + "\"")
+                .contains("No Zoom account can host a meeting of its own for this session");
+        // and the form agrees with the page on both
+        studio.ownerApi.post("/api/sessions/" + taes + "/zoom-meeting", "").andExpect(status().isConflict());
+        studio.ownerApi.post("/api/sessions/" + hanas + "/zoom-meeting", "").andExpect(status().isOk());
+        String after = mvc.perform(get("/dashboard/sites/" + studio.siteId + "/sessions").header("Accept-Language", "en")
+                        .with(user(users.find(studio.owner).orElseThrow())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(after).doesNotContain("id=\"zoom-meeting-" + hanas + "\"") // it has one now
+                .doesNotContain("id=\"zoom-meeting-unavailable-" + hanas + "\"");
     }
 
     @Test
