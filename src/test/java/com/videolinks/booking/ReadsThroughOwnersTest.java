@@ -27,15 +27,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.videolinks.catalog.ServiceOffering;
 import com.videolinks.catalog.ServiceOfferings;
 import com.videolinks.common.crypto.SecretBox;
-import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.policy.vocabulary.ServiceKind;
 import com.videolinks.session.Session;
 import com.videolinks.session.Sessions;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
-import com.videolinks.site.Visibility;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
+import com.videolinks.support.SitesOfOneOwner;
 
 /**
  * The questions that once joined other features' tables (TablesHaveOneOwnerTest), answered through the owners'
@@ -70,16 +69,16 @@ class ReadsThroughOwnersTest {
     @Autowired Bookings bookings;
     @Autowired JdbcClient jdbc;
 
+    SitesOfOneOwner owner;
     Site siteA;
     Site siteB;
     Staff hana;
 
     @BeforeEach
     void twoSites() {
-        jdbc.sql("insert into app_user (username, password_hash, role) values ('owner', '-', 'OWNER')").update();
-        Visibility all = new Visibility(true, true, true);
-        siteA = sites.create("A", "owner", Plan.BUSINESS, ZoneId.of("Asia/Seoul"), false, all);
-        siteB = sites.create("B", "owner", Plan.BUSINESS, ZoneId.of("Asia/Seoul"), false, all);
+        owner = SitesOfOneOwner.start(jdbc, sites);
+        siteA = owner.site("A");
+        siteB = owner.site("B");
         hana = staff.create(siteA.id(), "Hana", "hana@example.com");
     }
 
@@ -93,7 +92,7 @@ class ReadsThroughOwnersTest {
         Booking bookedOnB = bookings.book(onB.id(), customer(siteB).id());
         bookings.setHostId(bookedOnA.id(), "booking-1");
         bookings.setHostId(bookedOnB.id(), "booking-1");
-        Site empty = sites.create("C", "owner", Plan.BUSINESS, ZoneId.of("UTC"), false, new Visibility(true, true, true));
+        Site empty = owner.site("C");
 
         assertThat(sessions.findByHostId(siteA.id(), "slot-1")).map(Session::id).contains(onA.id());
         assertThat(sessions.findByHostId(siteB.id(), "slot-1")).map(Session::id).contains(onB.id());

@@ -17,12 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.videolinks.booking.Customer;
 import com.videolinks.booking.Customers;
-import com.videolinks.policy.vocabulary.Plan;
 import com.videolinks.site.Site;
 import com.videolinks.site.Sites;
-import com.videolinks.site.Visibility;
 import com.videolinks.staff.Staff;
 import com.videolinks.staff.StaffMembers;
+import com.videolinks.support.SitesOfOneOwner;
 
 /** The host's ids of sites, staff and customers (V9, issue #9): lookups and their uniqueness. */
 @JdbcTest(includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {Sites.class, StaffMembers.class, Customers.class}))
@@ -33,15 +32,15 @@ class HostIdsTest {
     @Autowired Customers customers;
     @Autowired JdbcClient jdbc;
 
+    SitesOfOneOwner owner;
     Site siteA;
     Site siteB;
 
     @BeforeEach
     void twoSites() {
-        jdbc.sql("insert into app_user (username, password_hash, role) values ('owner', '-', 'OWNER')").update();
-        Visibility all = new Visibility(true, true, true);
-        siteA = sites.create("A", "owner", Plan.BUSINESS, ZoneId.of("Asia/Seoul"), false, all);
-        siteB = sites.create("B", "owner", Plan.BUSINESS, ZoneId.of("Asia/Seoul"), false, all);
+        owner = SitesOfOneOwner.start(jdbc, sites);
+        siteA = owner.site("A");
+        siteB = owner.site("B");
     }
 
     @Test
