@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.videolinks.notification.ReleaseAnnouncements;
 import com.videolinks.policy.RuleBundle;
 import com.videolinks.policy.RuleFile;
 import com.videolinks.policy.release.ReleaseAttempt;
@@ -41,12 +42,15 @@ class RulesConsoleController {
     private final RuleReleases releases;
     private final RuleVersions versions;
     private final RuleDiffs diffs;
+    private final ReleaseAnnouncements announcements;
 
-    RulesConsoleController(DashboardPages pages, RuleReleases releases, RuleVersions versions, RuleDiffs diffs) {
+    RulesConsoleController(DashboardPages pages, RuleReleases releases, RuleVersions versions, RuleDiffs diffs,
+                           ReleaseAnnouncements announcements) {
         this.pages = pages;
         this.releases = releases;
         this.versions = versions;
         this.diffs = diffs;
+        this.announcements = announcements;
     }
 
     @GetMapping("/dashboard/rules")
@@ -56,7 +60,10 @@ class RulesConsoleController {
         model.addAttribute("state", state);
         model.addAttribute("active", versions.find(state.activeVersionId()).orElse(null));
         model.addAttribute("files", versions.bundle(state.activeVersionId()).files().stream().map(RuleFile::name).toList());
-        model.addAttribute("history", versions.history(HISTORY));
+        List<RuleVersion> history = versions.history(HISTORY);
+        model.addAttribute("history", history);
+        // how far each release's customers were told (ADR 014): what the operator checks after publishing
+        model.addAttribute("announcements", announcements.of(history.stream().map(RuleVersion::id).toList()));
         return "dashboard/rules";
     }
 

@@ -14,8 +14,8 @@ class ReleaseAnnouncementRuns {
 
     enum Outcome { ANNOUNCED, BASELINE, SUPERSEDED }
 
-    record Run(long ruleVersionId, long afterSessionId, int sessionsChecked, int emailsWritten, Instant finishedAt,
-               String outcome) {
+    record Run(long ruleVersionId, long afterSessionId, int sessionsChecked, int emailsWritten, Instant foundAt,
+               Instant finishedAt, String outcome) {
     }
 
     private static final String ANY = "select count(*) from rule_release_announcement";
@@ -44,10 +44,12 @@ class ReleaseAnnouncementRuns {
                 claimed_until = null
             where rule_version_id = :version and claimed_by = :claimer and finished_at is null
             """;
-    private static final String FIND = """
-            select rule_version_id, after_session_id, sessions_checked, emails_written, finished_at, outcome
-            from rule_release_announcement where rule_version_id = :version
+    private static final String COLUMNS = """
+            rule_version_id, after_session_id, sessions_checked, emails_written, found_at, finished_at, outcome
             """;
+    private static final String FIND = "select " + COLUMNS + " from rule_release_announcement where rule_version_id = :version";
+    private static final String FIND_ALL = "select " + COLUMNS
+            + " from rule_release_announcement where rule_version_id in (:versions)";
 
     private final JdbcClient jdbc;
 
@@ -94,11 +96,19 @@ class ReleaseAnnouncementRuns {
     }
 
     Optional<Run> find(long versionId) {
-        return jdbc.sql(FIND).param("version", versionId).query((rs, n) -> {
-            Timestamp finished = rs.getTimestamp("finished_at");
-            return new Run(rs.getLong("rule_version_id"), rs.getLong("after_session_id"), rs.getInt("sessions_checked"),
-                    rs.getInt("emails_written"), finished == null ? null : finished.toInstant(), rs.getString("outcome"));
-        }).optional();
+        return jdbc.sql(FIND).param("version", versionId).query(ReleaseAnnouncementRuns::map).optional();
+    }
+
+    java.util.List<Run> findAll(java.util.Collection<Long> versionIds) {
+        return versionIds.isEmpty() ? java.util.List.of() : jdbc.sql(FIND_ALL)
+                .param("versions", java.util.List.copyOf(versionIds)).query(ReleaseAnnouncementRuns::map).list();
+    }
+
+    private static Run map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Run(rs.getLong("rule_version_id"), rs.getLong("after_session_id"), rs.getInt("sessions_checked"),
+                rs.getInt("emails_written"), rs.getTimestamp("found_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getString("outcome"));
     }
 
     private boolean insert(long versionId, Instant now, Instant finishedAt, String outcome) {

@@ -27,7 +27,10 @@ import com.videolinks.support.Browser;
  */
 // a context of its own: the refused publish it makes on purpose leaves the health DEGRADED (last failure), which
 // other tests sharing a context would see (AccessApiTest expects UP)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "videolinks.test.context=rules-console")
+// the background work runs as in production here (release announcements every 500 ms; no SMTP: emails wait)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "videolinks.test.context=rules-console", "videolinks.notifications.dispatch.enabled=true",
+        "videolinks.notifications.release-check-interval=500ms"})
 @AutoConfigureMockMvc
 class OperatorRulesConsoleBrowserTest {
 
@@ -99,6 +102,15 @@ class OperatorRulesConsoleBrowserTest {
         long published = activeVersion(api);
         assertThat(published).isNotEqualTo(before);
         b.screenshot("operator-rule-published");
+
+        // ADR 014: the release's customers are told in the background; the console says how far that got
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            b.open("/dashboard/rules");
+            assertThat(b.find("#announcement-" + published).getAttribute("data-state")).isEqualTo("ANNOUNCED");
+        });
+        assertThat(b.text("#announcement-" + published)).matches("\\d+ link-change emails \\(\\d+ booked sessions compared\\)");
+        ((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("arguments[0].scrollIntoView();", b.find("#history"));
+        b.screenshot("operator-rules-customers-told");
 
         // the diff against the previous version shows the changed line; rolling back goes through the gate again
         b.open("/dashboard/rules");

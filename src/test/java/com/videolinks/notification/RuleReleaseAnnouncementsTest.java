@@ -129,6 +129,15 @@ class RuleReleaseAnnouncementsTest {
                 .satisfies(run -> assertThat(run.sessionsChecked()).isGreaterThanOrEqualTo(3))
                 .satisfies(run -> assertThat(run.emailsWritten()).isGreaterThanOrEqualTo(3));
 
+        // operators read how far it got; nobody else does, and a version that never went live has none
+        String told = studio.operatorApi.get("/api/rules/versions/" + version + "/announcement")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(told, "$.state")).isEqualTo("ANNOUNCED");
+        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(told, "$.emailsWritten")).isEqualTo(runs.find(version).orElseThrow().emailsWritten());
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(told, "$.finishedAt")).isNotNull();
+        studio.ownerApi.get("/api/rules/versions/" + version + "/announcement").andExpect(status().isForbidden());
+        studio.operatorApi.get("/api/rules/versions/999999/announcement").andExpect(status().isNotFound());
+
         // the next rounds find the version announced: nothing is compared or sent again
         smtp.purgeEmailFromAllMailboxes();
         assertThat(announcements.announceLiveVersion()).isZero();
