@@ -3,6 +3,8 @@ package com.videolinks.conferencing.zoom;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ import com.videolinks.conferencing.ConferencingAccounts;
 @Component
 @NamedInterface("zoom")
 public class ZoomMeetingApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ZoomMeetingApi.class);
 
     private final ZoomHttp http;
     private final ZoomTokens tokens;
@@ -65,7 +69,10 @@ public class ZoomMeetingApi {
             doubts.end(accountId, reference);
             return created;
         } catch (ZoomUnavailableException unanswered) {
-            throw unanswered; // Zoom may have created it: the note stays for the next attempt to look first
+            // Zoom may have created it: the note stays for the next attempt to look first
+            log.info("Session {}: Zoom did not confirm the creation of its meeting under {}; the next attempt looks "
+                    + "for it in that Zoom account before creating one", sessionId, hostLabel(accountId));
+            throw unanswered;
         } catch (ZoomRateLimitedException e) {
             doubts.end(accountId, reference);
             if (e.daily()) {
