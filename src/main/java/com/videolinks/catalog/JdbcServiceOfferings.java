@@ -32,7 +32,6 @@ class JdbcServiceOfferings implements ServiceOfferings {
     private static final String NON_COURSE_IDS_OF_SITE = """
             select id from service where site_id = :siteId and kind <> 'COURSE' order by id
             """;
-    private static final String COURSES_AMONG = "select id from service where id in (:ids) and kind = 'COURSE'";
     private static final String BY_HOST_ID = "select " + COLUMNS + " from service where site_id = :siteId and host_id = :hostId";
     private static final String SET_HOST_ID = "update service set host_id = :hostId where id = :id";
     private static final String UPDATE = "update service set name = :name, kind = :kind, online = :online where id = :id";
@@ -95,12 +94,6 @@ class JdbcServiceOfferings implements ServiceOfferings {
     @Override
     public List<Long> idsOfSite(long siteId, boolean withCourses) {
         return jdbc.sql(withCourses ? IDS_OF_SITE : NON_COURSE_IDS_OF_SITE).param("siteId", siteId).query(Long.class).list();
-    }
-
-    @Override
-    public java.util.Set<Long> courses(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? java.util.Set.of()
-                : java.util.Set.copyOf(jdbc.sql(COURSES_AMONG).param("ids", List.copyOf(ids)).query(Long.class).list());
     }
 
     /** The assigned staff of all the services in one query (a query per row inside the row mapper was N+1). */

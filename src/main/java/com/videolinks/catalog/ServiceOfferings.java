@@ -32,9 +32,6 @@ public interface ServiceOfferings {
      */
     List<Long> idsOfSite(long siteId, boolean withCourses);
 
-    /** Which of these services are courses. */
-    java.util.Set<Long> courses(java.util.Collection<Long> ids);
-
     void assignStaff(long serviceId, List<Long> staffIds);
 
     /** The site's service whom the host names {@code hostId}, deleted ones included. */

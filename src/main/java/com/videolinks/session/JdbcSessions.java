@@ -12,10 +12,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.videolinks.catalog.ServiceOfferings;
+import com.videolinks.catalog.ServiceSummary;
 import com.videolinks.common.crypto.SecretBox;
 import com.videolinks.common.crypto.SecretPurpose;
 import com.videolinks.policy.vocabulary.Link;
 import com.videolinks.policy.vocabulary.ManualLink;
+import com.videolinks.policy.vocabulary.ServiceKind;
 
 @Repository
 class JdbcSessions implements Sessions {
@@ -186,7 +188,9 @@ class JdbcSessions implements Sessions {
         }
         List<Row> rows = jdbc.sql(UPCOMING_OF_STAFF).param("staffId", staffId).param("now", Timestamp.from(now))
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("service_id"))).list();
-        java.util.Set<Long> courses = services.courses(rows.stream().map(Row::serviceId).distinct().toList());
+        java.util.Set<Long> courses = services.summaries(rows.stream().map(Row::serviceId).distinct().toList()).stream()
+                .filter(service -> service.kind() == ServiceKind.COURSE).map(ServiceSummary::id)
+                .collect(java.util.stream.Collectors.toSet());
         return rows.stream().filter(row -> !courses.contains(row.serviceId())).map(Row::id).toList();
     }
 
