@@ -82,11 +82,7 @@ final class ZoomResilience {
     /** No answer (except a refused connection: nothing was sent) or a 5xx: Zoom may have done it. */
     static boolean mayHaveBeenCarriedOut(Throwable failure) {
         if (failure instanceof ResourceAccessException) {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return !(root instanceof java.net.ConnectException);
+            return !(rootCause(failure) instanceof java.net.ConnectException);
         }
         return failure instanceof RestClientResponseException response && response.getStatusCode().value() >= 500;
     }
@@ -184,10 +180,15 @@ final class ZoomResilience {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable root = rootCause(e);
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+        return root;
     }
 }
