@@ -36,11 +36,15 @@ import com.videolinks.staff.StaffMembers;
 class SessionOverview {
 
     /**
-     * One session as the dashboard lists it; {@code zoomMeetingOffered}: the rules would give it a Zoom meeting of its
-     * own were it asked for (some Zoom account can host it), so the page offers the button.
+     * Whether the page offers "a Zoom meeting of its own": OFFERED where the rules would give one (some Zoom account
+     * can host it), NO_ZOOM_ACCOUNT where none can (the page says to connect Zoom), NOT_ASKED for a session that cannot
+     * ask (cancelled, offline, or it has one already).
      */
+    enum ZoomMeetingOffer { OFFERED, NO_ZOOM_ACCOUNT, NOT_ASKED }
+
+    /** One session as the dashboard lists it. */
     record Row(Session session, ServiceOffering service, String staffName, String when, LinkDecision decision,
-               Map<Channel, LinkStatus> customers, boolean zoomMeetingOffered) {
+               Map<Channel, LinkStatus> customers, ZoomMeetingOffer zoomMeeting) {
 
         public long id() {
             return session.id();
@@ -81,8 +85,10 @@ class SessionOverview {
         List<Row> rows = new ArrayList<>();
         for (Session session : upcoming) {
             SessionView asked = ifGivenZoom.get(session.id());
-            boolean offered = asked != null && asked.meeting().need() == MeetingRequirement.Need.MEETING;
-            rows.add(row(site, serviceOf.get(session.id()), session, offered));
+            ZoomMeetingOffer offer = asked == null ? ZoomMeetingOffer.NOT_ASKED
+                    : asked.meeting().need() == MeetingRequirement.Need.MEETING ? ZoomMeetingOffer.OFFERED
+                    : ZoomMeetingOffer.NO_ZOOM_ACCOUNT;
+            rows.add(row(site, serviceOf.get(session.id()), session, offer));
         }
         rows.sort(Comparator.comparing((Row row) -> row.session().startsAt()).thenComparing(Row::id));
         return rows;
@@ -102,7 +108,7 @@ class SessionOverview {
                 .toList();
     }
 
-    Row row(Site site, ServiceOffering service, Session session, boolean zoomMeetingOffered) {
+    Row row(Site site, ServiceOffering service, Session session, ZoomMeetingOffer zoomMeeting) {
         Map<Channel, LinkStatus> customers = new EnumMap<>(Channel.class);
         for (Channel channel : CUSTOMER_CHANNELS) {
             customers.put(channel, links.decide(session, channel).status());
@@ -111,6 +117,6 @@ class SessionOverview {
         String when = CustomerTime.span(session.startsAt(), session.endsAt(), site.timeZone(),
                 Languages.forCustomer(LocaleContextHolder.getLocale()));
         return new Row(session, service, staffName, when, links.decide(session, Channel.BUSINESS_CALENDAR), customers,
-                zoomMeetingOffered);
+                zoomMeeting);
     }
 }
